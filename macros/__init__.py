@@ -1,0 +1,70 @@
+"""mkdocs-macros entry point: load and validate the data once, register macros.
+
+The logic lives in the sibling modules (pure functions the tests import);
+this file only wires them to the pages. Macros available in Markdown:
+
+    term(text, label=None)        link a glossary term, with its tooltip
+    skill_checklist(skill_id)     a skill's "what to learn" list
+    skill_relations(skill_id)     prerequisites, next skills, responsibilities, key terms
+    responsibility_skills(id)     the skills a responsibility draws on
+    skills_overview()             the skills in learning order
+    figure(figure_id)             one dated figure's value
+    figures_table()               all dated figures with sources and years
+    glossary()                    the whole glossary page body
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from . import views
+from .errors import DataError
+from .render import make_environment
+from .site_data import load_site_data
+
+
+def define_env(env) -> None:
+    docs_dir = Path(env.conf["docs_dir"])
+    try:
+        site = load_site_data(Path(env.project_dir), docs_dir)
+    except DataError as error:
+        raise PluginError(f"Project data is invalid.\n{error}") from None
+    templates = make_environment()
+    env.site_data = site
+
+    def page() -> str:
+        return env.page.file.src_uri
+
+    @env.macro
+    def term(text: str, label: str | None = None) -> str:
+        return views.term_link(site, page(), text, label)
+
+    @env.macro
+    def skill_checklist(skill_id: str) -> str:
+        return views.skill_checklist(site, templates, page(), skill_id)
+
+    @env.macro
+    def skill_relations(skill_id: str) -> str:
+        return views.skill_relations(site, templates, page(), skill_id)
+
+    @env.macro
+    def responsibility_skills(responsibility_id: str) -> str:
+        return views.responsibility_skills(site, templates, page(), responsibility_id)
+
+    @env.macro
+    def skills_overview() -> str:
+        return views.skills_overview(site, templates, page())
+
+    @env.macro
+    def figure(figure_id: str) -> str:
+        return views.figure_value(site, page(), figure_id)
+
+    @env.macro
+    def figures_table() -> str:
+        return views.figures_table(site, templates)
+
+    @env.macro
+    def glossary() -> str:
+        return views.glossary_page(site, templates, page())
+

@@ -1,0 +1,32 @@
+"""The pages the guide must have, in reading order: (source path, what it is).
+
+The nav in mkdocs.yml must list exactly these; test_build checks both ways.
+"""
+PAGES = [
+    ("index.md", "Home"),
+    ("who-is-an-ml-engineer.md", "Who is an ML engineer"),
+    ("what-an-ml-engineer-does.md", "What an ML engineer does"),
+    ("skills/index.md", "Skills overview"),
+    ("skills/programming.md", "Programming"),
+    ("skills/probability-and-statistics.md", "Probability and statistics"),
+    ("skills/data-modelling-and-evaluation.md", "Data modelling and evaluation"),
+    ("skills/ml-algorithms-and-libraries.md", "ML algorithms and libraries"),
+    ("skills/software-engineering-and-system-design.md", "Software engineering and system design"),
+    ("responsibilities.md", "Responsibilities"),
+    ("salaries-and-trends.md", "Salaries and trends"),
+    ("who-hires.md", "Who hires"),
+    ("next-steps.md", "Next steps"),
+    ("glossary.md", "Glossary"),
+    ("about.md", "About and sources"),
+]
+
+SKILL_PAGES = [src for src, _ in PAGES if src.startswith("skills/") and src != "skills/index.md"]
+
+
+def built_path(src: str) -> str:
+    """docs source path -> the built HTML file (directory URLs)."""
+    if src == "index.md":
+        return "index.html"
+    if src.endswith("/index.md"):
+        return src[: -len("index.md")] + "index.html"
+    return src[: -len(".md")] + "/index.html"

@@ -1,0 +1,70 @@
+"""The built site in a real Chromium: reading path, privacy, phone layout."""
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+from pages import PAGES, built_path
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 360, "height": 740}
+
+
+def watch(page, base_url):
+    """Record requests that leave the site's origin, and console errors."""
+    seen = {"foreign": [], "errors": []}
+    origin = urlparse(base_url).netloc
+
+    def on_request(request):
+        url = urlparse(request.url)
+        if url.scheme not in ("data", "blob") and url.netloc != origin:
+            seen["foreign"].append(request.url)
+
+    page.on("request", on_request)
+    page.on("console", lambda msg: msg.type == "error" and seen["errors"].append(msg.text))
+    page.on("pageerror", lambda exc: seen["errors"].append(str(exc)))
+    return seen
+
+
+def test_reader_follows_the_nav_from_home_to_a_skill_page(page, base_url):
+    seen = watch(page, base_url)
+    page.goto(base_url)
+    assert page.locator("h1").first.inner_text() == "The ML Engineer Roadmap"
+    nav = page.locator("nav.md-nav--primary")
+    nav.get_by_role("link", name="Probability and statistics", exact=True).first.click()
+    page.wait_for_url("**/skills/probability-and-statistics/")
+    assert page.locator("h1").first.inner_text() == "Probability and statistics"
+    assert page.get_by_role("heading", name="What to learn").is_visible()
+    assert page.locator("article").inner_text().count(" ") > 400
+    assert seen["foreign"] == [], seen["foreign"]
+    assert seen["errors"] == [], seen["errors"]
+
+
+def test_every_page_loads_with_no_foreign_request_and_no_console_error(page, base_url):
+    seen = watch(page, base_url)
+    for src, _ in PAGES:
+        page.goto(base_url + built_path(src).removesuffix("index.html"))
+        page.wait_for_load_state("networkidle")
+    assert seen["foreign"] == [], seen["foreign"]
+    assert seen["errors"] == [], seen["errors"]
+    assert page.context.cookies() == []
+
+
+@pytest.mark.parametrize("src", [src for src, _ in PAGES])
+def test_phone_viewport_has_no_horizontal_scroll(browser, base_url, src):
+    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(base_url + built_path(src).removesuffix("index.html"))
+    page.wait_for_load_state("networkidle")
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    context.close()
+    assert overflow <= 0, f"{src} is {overflow}px wider than a 360px screen"
+
+
+def test_dark_mode_toggle_switches_the_palette(page, base_url):
+    page.goto(base_url)
+    before = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    after = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    assert {before, after} == {"default", "slate"}

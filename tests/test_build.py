@@ -1,0 +1,88 @@
+"""The strict build: every page exists, is in the nav, in reading order."""
+from __future__ import annotations
+
+import re
+
+import yaml
+from bs4 import BeautifulSoup
+from conftest import ROOT
+from pages import PAGES, SKILL_PAGES, built_path
+
+SECTIONS = ("What it is", "Why an ML engineer needs it", "What to learn", "How to practise",
+            "Self-check", "Related skills and responsibilities")
+
+
+def nav_sources(nav) -> list[str]:
+    found = []
+    for item in nav:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        if isinstance(value, list):
+            found += nav_sources(value)
+        else:
+            found.append(value)
+    return found
+
+
+def soup(site, src):
+    return BeautifulSoup((site / built_path(src)).read_text(encoding="utf-8"), "html.parser")
+
+
+def test_strict_build_passes_without_warnings(build):
+    assert "WARNING" not in build.output, build.output
+
+
+def test_nav_lists_every_page_in_reading_order():
+    class Loader(yaml.SafeLoader):
+        pass
+    Loader.add_constructor("!ENV", lambda loader, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=Loader)
+    assert nav_sources(config["nav"]) == [src for src, _ in PAGES]
+
+
+def test_every_page_is_built_with_a_title_and_description(site):
+    for src, _ in PAGES:
+        page = soup(site, src)
+        assert page.find("h1"), f"{src} has no h1"
+        description = page.find("meta", attrs={"name": "description"})
+        assert description and len(description["content"]) > 40, f"{src} has no meta description"
+
+
+def test_every_page_is_reachable_from_the_home_page_nav(site):
+    home = soup(site, "index.md")
+    nav_links = {a["href"].rstrip("/") for a in home.select("nav.md-nav--primary a[href]")}
+    for src, _ in PAGES[1:]:
+        target = built_path(src).removesuffix("index.html").rstrip("/")
+        # Sections with an index page link to it as the section itself.
+        assert target in nav_links or f"./{target}" in nav_links, f"{src} missing from the nav"
+
+
+def test_skill_pages_have_every_section_and_real_prose(site):
+    for src in SKILL_PAGES:
+        page = soup(site, src)
+        headings = [h.get_text(" ", strip=True).rstrip("¶").strip() for h in page.select("article h2")]
+        for section in SECTIONS:
+            assert section in headings, f"{src} lacks the section '{section}' (has {headings})"
+        prose = " ".join(p.get_text(" ") for p in page.select("article p, article li"))
+        words = len(re.findall(r"[A-Za-z][A-Za-z'-]*", prose))
+        assert words >= 400, f"{src} has {words} words of prose, fewer than 400"
+        questions = page.select("article details.question")
+        assert 3 <= len(questions) <= 5, f"{src} has {len(questions)} self-check questions"
+
+
+def test_pages_have_previous_and_next_links(site):
+    page = soup(site, "skills/programming.md")
+    footer = page.select_one("nav.md-footer__inner")
+    assert footer and footer.select_one("a.md-footer__link--prev") and footer.select_one("a.md-footer__link--next")
+
+
+def test_no_page_loads_google_fonts_or_any_third_party_asset(site):
+    for path in site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html, path
+        page = BeautifulSoup(html, "html.parser")
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src")):
+            for el in page.find_all(tag):
+                url = el.get(attr) or ""
+                if tag == "link" and "stylesheet" not in (el.get("rel") or []) and "preload" not in (el.get("rel") or []):
+                    continue
+                assert not url.startswith(("http://", "https://", "//")), f"{path}: {tag} loads {url}"
