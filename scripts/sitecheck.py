@@ -35,8 +35,27 @@ def html_pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
 
+def base_path(site: Path) -> str:
+    """The path the site is hosted under (from site_url), read off the home
+    page's canonical link: pages such as 404.html link with absolute paths."""
+    index = site / "index.html"
+    if not index.is_file():
+        return "/"
+    home = BeautifulSoup(index.read_text(encoding="utf-8"), "html.parser")
+    canonical = home.find("link", rel="canonical")
+    path = urlparse(canonical["href"]).path if canonical else "/"
+    return path if path.endswith("/") else path + "/"
+
+
 def page_url(site: Path, path: Path) -> str:
     return urljoin(SITE_ORIGIN, path.relative_to(site).as_posix())
+
+
+def resolve(site: Path, page: str, url: str, base: str) -> str:
+    """A link as an absolute URL on SITE_ORIGIN, absolute paths mapped from base."""
+    if url.startswith(base) and not url.startswith("//"):
+        url = "/" + url[len(base):]
+    return urljoin(page_url(site, site / page), url)
 
 
 def links(site: Path) -> Iterator[Link]:
@@ -76,8 +95,9 @@ def is_external(url: str) -> bool:
 
 def internal_link_errors(site: Path) -> list[str]:
     errors = []
+    base = base_path(site)
     for link in links(site):
-        absolute = urljoin(page_url(site, site / link.page), link.url)
+        absolute = resolve(site, link.page, link.url, base)
         if urlparse(absolute).scheme in ("mailto", "data", "javascript", "tel") or not absolute.startswith(SITE_ORIGIN):
             continue
         address, fragment = urldefrag(absolute)
@@ -93,8 +113,9 @@ def internal_link_errors(site: Path) -> list[str]:
 def external_links(site: Path) -> dict[str, list[str]]:
     """external URL -> pages that link to it."""
     found: dict[str, list[str]] = {}
+    base = base_path(site)
     for link in links(site):
-        absolute = urljoin(page_url(site, site / link.page), link.url)
+        absolute = resolve(site, link.page, link.url, base)
         if not absolute.startswith(SITE_ORIGIN) and urlparse(absolute).scheme in ("http", "https"):
             pages = found.setdefault(urldefrag(absolute)[0], [])
             if link.page not in pages:

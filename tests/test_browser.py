@@ -11,6 +11,11 @@ pytestmark = pytest.mark.browser
 PHONE = {"width": 360, "height": 740}
 
 
+def title_of(page) -> str:
+    """The page's h1 without the permalink sign."""
+    return page.locator("article h1").first.inner_text().rstrip("¶").strip()
+
+
 def watch(page, base_url):
     """Record requests that leave the site's origin, and console errors."""
     seen = {"foreign": [], "errors": []}
@@ -30,11 +35,11 @@ def watch(page, base_url):
 def test_reader_follows_the_nav_from_home_to_a_skill_page(page, base_url):
     seen = watch(page, base_url)
     page.goto(base_url)
-    assert page.locator("h1").first.inner_text() == "The ML Engineer Roadmap"
+    assert title_of(page) == "The ML Engineer Roadmap"
     nav = page.locator("nav.md-nav--primary")
     nav.get_by_role("link", name="Probability and statistics", exact=True).first.click()
     page.wait_for_url("**/skills/probability-and-statistics/")
-    assert page.locator("h1").first.inner_text() == "Probability and statistics"
+    assert title_of(page) == "Probability and statistics"
     assert page.get_by_role("heading", name="What to learn").is_visible()
     assert page.locator("article").inner_text().count(" ") > 400
     assert seen["foreign"] == [], seen["foreign"]
