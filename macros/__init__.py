@@ -8,6 +8,7 @@ this file only wires them to the pages. Macros available in Markdown:
     skill_relations(skill_id)     prerequisites, next skills, responsibilities, key terms
     responsibility_skills(id)     the skills a responsibility draws on
     skills_overview()             the skills in learning order
+    roadmap()                     the learning-path diagram and progress panel
     figure(figure_id)             one dated figure's value
     figures_table()               all dated figures with sources and years
     glossary()                    the whole glossary page body
@@ -55,6 +56,10 @@ def define_env(env) -> None:
     @env.macro
     def skills_overview() -> str:
         return views.skills_overview(site, templates, page())
+
+    @env.macro
+    def roadmap() -> str:
+        return views.roadmap(site, templates, page())
 
     @env.macro
     def figure(figure_id: str) -> str:

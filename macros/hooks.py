@@ -10,6 +10,40 @@ import json
 from mkdocs.structure.files import File, Files
 
 GLOSSARY_JSON = "glossary.json"
+SKILLS_INDEX = "skills/index.md"
+
+
+def skills_nav(skills) -> list:
+    """The Skills section of the nav: the overview, then each skill in learning order."""
+    return [SKILLS_INDEX, *({s.title: s.page} for s in skills)]
+
+
+def _fill_skills_section(nav: list, skills) -> bool:
+    for item in nav:
+        if isinstance(item, dict):
+            for children in item.values():
+                if isinstance(children, list):
+                    if SKILLS_INDEX in children:
+                        children[:] = skills_nav(skills)
+                        return True
+                    if _fill_skills_section(children, skills):
+                        return True
+    return False
+
+
+def on_config(config):
+    """Order the Skills section of the nav from data/skills (learning order).
+
+    mkdocs.yml lists only the overview page there; adding a skill file adds
+    its page to the nav in the right place.
+    """
+    from mkdocs.exceptions import PluginError
+
+    site = config.plugins["macros"].site_data
+    if not _fill_skills_section(config.nav or [], site.skills):
+        raise PluginError(f"mkdocs.yml: the nav has no section containing '{SKILLS_INDEX}'.\n"
+                          f"  Fix: keep a '- Skills:' section that lists {SKILLS_INDEX}; the skill pages are added from data/skills/.")
+    return config
 
 
 def on_files(files: Files, config) -> Files:
@@ -29,3 +63,36 @@ def on_files(files: Files, config) -> Files:
     content = json.dumps({"terms": records}, indent=2, ensure_ascii=False) + "\n"
     files.append(File.generated(config, GLOSSARY_JSON, content=content))
     return files
+
+
+# -- Last-updated date of each page (see macros/updated.py) --------------------
+_git_dates: dict = {}
+
+
+def on_pre_build(config) -> None:
+    """Read the git history once per build (and per rebuild under `mkdocs serve`)."""
+    from pathlib import Path
+
+    from macros.updated import git_dates
+
+    _git_dates.clear()
+    _git_dates.update(git_dates(Path(config.config_file_path).parent))
+
+
+def on_page_context(context, page, config, nav):
+    """Show the page's last-updated date (Material renders `revision_date` under
+    the content) and give the sitemap the same date as `<lastmod>`."""
+    from pathlib import Path
+
+    from mkdocs.utils import get_build_datetime
+
+    from macros.updated import last_updated, page_sources, revision_html
+
+    root = Path(config.config_file_path).parent
+    docs_dir = Path(config.docs_dir)
+    docs = docs_dir.relative_to(root).as_posix() if docs_dir.is_relative_to(root) else str(docs_dir)
+    sources = page_sources(page.file.src_uri, page.file.content_string, docs)
+    day = last_updated(sources, _git_dates, get_build_datetime().date())
+    page.meta["revision_date"] = revision_html(day)
+    page.update_date = day.isoformat()
+    return context

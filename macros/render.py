@@ -27,4 +27,5 @@ def make_environment(folder: Path = TEMPLATES) -> jinja2.Environment:
     env.filters["md_text"] = md_text
     env.filters["md_title"] = md_title
     env.globals["relative_link"] = relative_link
+    env.globals["zip"] = zip
     return env

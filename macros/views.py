@@ -11,6 +11,7 @@ from itertools import groupby
 import jinja2
 
 from .errors import DataError
+from .roadmap import layout, relative_url
 from .site_data import GLOSSARY_PAGE, RESPONSIBILITIES_PAGE, SiteData
 from .text import md_text, md_title, relative_link
 
@@ -93,4 +94,13 @@ def glossary_page(site: SiteData, env: jinja2.Environment, page: str) -> str:
         terms=site.glossary.terms,
         usage=site.usage,
         page_titles=site.page_titles,
+    )
+
+
+def roadmap(site: SiteData, env: jinja2.Environment, page: str) -> str:
+    """The learning-path diagram with the reader's progress panel."""
+    return env.get_template("roadmap.svg.j2").render(
+        diagram=layout(site.skills),
+        urls={s.id: relative_url(page, s.page) for s in site.skills},
+        titles={s.id: s.title for s in site.skills},
     )
