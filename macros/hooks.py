@@ -42,7 +42,8 @@ def on_config(config):
     site = config.plugins["macros"].site_data
     if not _fill_skills_section(config.nav or [], site.skills):
         raise PluginError(f"mkdocs.yml: the nav has no section containing '{SKILLS_INDEX}'.\n"
-                          f"  Fix: keep a '- Skills:' section that lists {SKILLS_INDEX}; the skill pages are added from data/skills/.")
+                          f"  Fix: keep a '- Skills:' section that lists {SKILLS_INDEX}; "
+                          "the skill pages are added from data/skills/.")
     return config
 
 
@@ -95,4 +96,16 @@ def on_page_context(context, page, config, nav):
     day = last_updated(sources, _git_dates, get_build_datetime().date())
     page.meta["revision_date"] = revision_html(day)
     page.update_date = day.isoformat()
+    _point_edit_url_at_real_source(page)
     return context
+
+
+def _point_edit_url_at_real_source(page) -> None:
+    """`edit_source: ../CONTRIBUTING.md` in a page's front matter (a path
+    relative to the page's source file, like a link) sends its edit and
+    view buttons to the file that really holds its text."""
+    from urllib.parse import urljoin
+
+    source = page.meta.get("edit_source")
+    if source and page.edit_url:
+        page.edit_url = urljoin(page.edit_url, source)

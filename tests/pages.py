@@ -18,6 +18,7 @@ PAGES = [
     ("next-steps.md", "Next steps"),
     ("glossary.md", "Glossary"),
     ("about.md", "About and sources"),
+    ("contributing.md", "Contributing"),
 ]
 
 SKILL_PAGES = [src for src, _ in PAGES if src.startswith("skills/") and src != "skills/index.md"]
