@@ -8,6 +8,15 @@ import yaml
 
 from .errors import DataError
 
+# libyaml's parser (shipped in PyYAML's wheels) reads the ~100 term files about
+# 8x faster than the pure-Python one, with the same safe constructors and the
+# same error positions; fall back where PyYAML was built without it.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def safe_load(text: str) -> Any:
+    return yaml.load(text, Loader=SAFE_LOADER)  # noqa: S506 - a safe loader
+
 
 def _yaml_error(path: str, error: yaml.YAMLError, line_offset: int = 0) -> DataError:
     mark = getattr(error, "problem_mark", None)
@@ -23,7 +32,7 @@ def _yaml_error(path: str, error: yaml.YAMLError, line_offset: int = 0) -> DataE
 def load_yaml(path: Path, display: str) -> Any:
     """Parse a YAML file; a syntax error names the file and line."""
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:
         raise _yaml_error(display, error) from None
 
@@ -41,7 +50,7 @@ def load_front_matter(path: Path, display: str) -> tuple[dict[str, Any], str]:
         raise DataError(display, None, "the front matter is never closed",
                         "add a line '---' after the YAML fields") from None
     try:
-        fields = yaml.safe_load("".join(lines[1:end])) or {}
+        fields = safe_load("".join(lines[1:end])) or {}
     except yaml.YAMLError as error:
         raise _yaml_error(display, error, line_offset=1) from None
     if not isinstance(fields, dict):

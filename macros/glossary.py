@@ -22,10 +22,18 @@ KNOWN_FIELDS = {"id", "title", "short", "aliases", "category", "related", "sourc
 _HTML = re.compile(r"<\s*[A-Za-z!/?]")
 _JINJA = re.compile(r"\{[{%#]")
 _MARKUP_IN_SHORT = re.compile(r"[<>*`\[\]{}]")
+# Raw HTML by other means: an attr_list (`{: onclick=... }`) sets any attribute,
+# a link can carry a `javascript:` URL. Code spans may hold anything.
+_CODE_SPAN = re.compile(r"(`+).+?\1", re.DOTALL)
+_ATTR_LIST = re.compile(r"\{[^{}\n]*\}")
+_NON_HTTPS_LINK = re.compile(r"(?:\]\(|^[ ]{0,3}\[[^\]\n]+\]:)\s*<?\s*(?!https://)[A-Za-z][A-Za-z0-9+.-]*:",
+                             re.MULTILINE)
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _ABBREVIATIONS = re.compile(r"\b(?:e\.g|i\.e|etc|vs|cf|al|approx)\.", re.IGNORECASE)
 # `{{ term("text") }}` or `{{ term('text', "label") }}` in page sources.
 TERM_CALL = re.compile(r"""\bterm\(\s*(["'])(.+?)\1""")
+# Parts of a page source that never become links: Jinja comments, raw blocks, HTML comments.
+_NOT_RENDERED = re.compile(r"\{#.*?#\}|\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\}|<!--.*?-->", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -181,6 +189,10 @@ def parse_term(fields: dict, body: str, display: str, stem: str,
     if term_id != stem:
         raise DataError(display, entry, f"id '{term_id}' does not match the file name '{stem}.md'",
                         f"rename the file to {term_id}.md or set id: {stem}")
+    title = fields["title"].strip()
+    if not title[0].isalnum():
+        raise DataError(display, entry, f"the title '{title}' does not start with a letter or a digit",
+                        "start the title with a letter or a digit: its first character files it in the glossary's A-Z")
     short = " ".join(fields["short"].split())
     if len(short) > SHORT_MAX:
         raise DataError(display, entry, f"'short' is {len(short)} characters, over the limit of {SHORT_MAX}",
@@ -199,8 +211,14 @@ def parse_term(fields: dict, body: str, display: str, stem: str,
                         "explain the term in two sentences or more")
     for name, text in (("title", fields["title"]), ("full definition", body)):
         if _HTML.search(text) or _JINJA.search(text):
-            raise DataError(display, entry, f"the {name} contains raw HTML or template syntax ('<tag', '{{{{', '{{%' or '{{#')",
+            raise DataError(display, entry,
+                            f"the {name} contains raw HTML or template syntax ('<tag', '{{{{', '{{%' or '{{#')",
                             "write plain Markdown; raw HTML and Jinja are not allowed in glossary data")
+    prose = _CODE_SPAN.sub("", body)
+    if _ATTR_LIST.search(prose) or _NON_HTTPS_LINK.search(prose):
+        raise DataError(display, entry, "the full definition contains an attribute list '{...}' or a non-https link",
+                        "write plain Markdown: no '{: ...}' attributes (put braces in `code`) and link only "
+                        "to https:// addresses")
     if fields["category"] not in category_ids:
         raise DataError(display, entry, f"unknown category '{fields['category']}'",
                         f"use one of: {', '.join(sorted(category_ids))} (data/glossary-categories.yml)")
@@ -217,7 +235,8 @@ def parse_term(fields: dict, body: str, display: str, stem: str,
         url = item.get("url")
         if url is not None and not is_https_url(url):
             raise DataError(display, entry, f"source URL '{url}' is not a plain https address",
-                            "use an https:// address without spaces, quotes or brackets, or drop the url and keep the title")
+                            "use an https:// address without spaces, quotes or brackets, "
+                            "or drop the url and keep the title")
         sources.append(Source(item["title"], url))
     return Term(
         id=term_id, title=fields["title"].strip(), short=short, body=body,
@@ -267,15 +286,26 @@ def load_glossary(root: Path) -> Glossary:
 # --------------------------------------------------------------------------
 
 def term_calls(markdown: str) -> list[str]:
-    """The first argument of every `term(...)` call in a page source."""
-    return [m.group(2) for m in TERM_CALL.finditer(markdown)]
+    """The first argument of every `term(...)` call a page source renders."""
+    return [m.group(2) for m in TERM_CALL.finditer(_NOT_RENDERED.sub("", markdown))]
+
+
+def check_term_calls(pages: dict[str, str], glossary: Glossary) -> None:
+    """Stop at start-up on the first `term(...)` call that names no known term.
+
+    Checking the sources up front names the page that has the typo, whatever
+    order pages render in (the printable guide renders other pages' calls).
+    """
+    for src, markdown in pages.items():
+        for text in term_calls(markdown):
+            glossary.lookup(text, f"docs/{src}")
 
 
 def scan_usage(pages: dict[str, str], glossary: Glossary) -> dict[str, list[str]]:
     """term id -> sorted source paths of the pages whose Markdown calls `term` on it.
 
-    Calls that name no known term are skipped here: rendering that page
-    stops the build with a message naming the page and the term.
+    Calls that name no known term are skipped here (`check_term_calls`
+    reports them).
     """
     usage: dict[str, set[str]] = {}
     for src, markdown in pages.items():

@@ -6,8 +6,10 @@ import posixpath
 import re
 
 # Python-Markdown's escapable characters that could start emphasis, code, a
-# link or an attr_list (`{ ... }`); a backslash makes them show literally.
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!])")
+# link, an attr_list (`{ ... }`), a list (`- `, `1. `), a rule (`---`) or end
+# a table cell (`|`); a backslash makes them show literally.
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!.|-])")
+_LINE_START_SPECIALS = ("?", ":", "=", "~")
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _HTTPS_URL = re.compile(r"^https://[^\s<>\"'()\[\]{}\\`]+$")
 
@@ -20,17 +22,23 @@ def md_text(value: object) -> str:
     """
     text = " ".join(str(value).split())
     text = _MARKDOWN_SPECIALS.sub(r"\\\1", text)
-    return html.escape(text, quote=True)
+    text = html.escape(text, quote=True)
+    # Block markers with no backslash escape (`???` details, `: ` definition,
+    # `===` heading underline, `~~~` fence) only act at the start of a line.
+    return f"&#{ord(text[0])};{text[1:]}" if text[:1] in _LINE_START_SPECIALS else text
 
 
 def md_title(value: object) -> str:
     """Plain text -> the quoted title of a Markdown link: `"..."`.
 
     The title becomes an HTML attribute (and Material's tooltip); quotes,
-    angle brackets and ampersands are turned into entities.
+    angle brackets, ampersands, backslashes and backticks are turned into
+    entities.
     """
     text = " ".join(str(value).split())
-    return '"' + html.escape(text, quote=True).replace("\\", "&#92;") + '"'
+    # Backslashes and backticks would be read as Markdown escapes and code
+    # spans inside the title (code spans are parsed before links).
+    return '"' + html.escape(text, quote=True).replace("\\", "&#92;").replace("`", "&#96;") + '"'
 
 
 def is_id(value: object) -> bool:

@@ -18,7 +18,7 @@ from .text import md_text, md_title, relative_link
 
 def term_link(site: SiteData, page: str, text: str, label: str | None = None) -> str:
     """A Markdown link to a term's glossary entry, its short definition as tooltip."""
-    term = site.glossary.lookup(text, page)
+    term = site.glossary.lookup(text, f"docs/{page}")
     shown = (label or text).replace("[", "\\[").replace("]", "\\]")
     href = relative_link(page, GLOSSARY_PAGE, term.id)
     return f"[{shown}]({href} {md_title(term.short)}){{ .glossary-term }}"
@@ -104,3 +104,8 @@ def roadmap(site: SiteData, env: jinja2.Environment, page: str) -> str:
         urls={s.id: relative_url(page, s.page) for s in site.skills},
         titles={s.id: s.title for s in site.skills},
     )
+
+
+def glossary_print(site: SiteData, env: jinja2.Environment) -> str:
+    """Every term's definition, for the printable whole guide."""
+    return env.get_template("glossary_print.md.j2").render(terms=site.glossary.sorted_terms())
