@@ -12,6 +12,7 @@ this file only wires them to the pages. Macros available in Markdown:
     figure(figure_id)             one dated figure's value
     figures_table()               all dated figures with sources and years
     glossary()                    the whole glossary page body
+    whole_guide()                 every page and the glossary, for printing
 """
 from __future__ import annotations
 
@@ -19,18 +20,26 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import views
+from . import print_guide, views
 from .errors import DataError
 from .render import make_environment
-from .site_data import load_site_data
+from .safety import check_pages
+from .site_data import GLOSSARY_PAGE, load_site_data
+
+# Pages left out of the printable guide: it is the guide itself, and
+# contributing is about the repository rather than the subject.
+NOT_PRINTED = {"print.md", "contributing.md", GLOSSARY_PAGE}
 
 
 def define_env(env) -> None:
     docs_dir = Path(env.conf["docs_dir"])
+    problems = check_pages(docs_dir)  # Jinja escapes, '{#' in headings, empty pages
+    if problems:
+        raise PluginError("Page sources are unsafe or broken.\n" + "\n".join(map(str, problems)))
     try:
         site = load_site_data(Path(env.project_dir), docs_dir)
     except DataError as error:
-        raise PluginError(f"Project data is invalid.\n{error}") from None
+        raise PluginError(f"The build cannot start: fix this first.\n{error}") from None
     templates = make_environment()
     env.site_data = site
 
@@ -73,3 +82,14 @@ def define_env(env) -> None:
     def glossary() -> str:
         return views.glossary_page(site, templates, page())
 
+    @env.macro
+    def whole_guide() -> str:
+        here = page()
+        parts = []
+        for src in print_guide.nav_sources(env.conf["nav"]):
+            if src == here or src in NOT_PRINTED:
+                continue
+            markdown = (docs_dir / src).read_text(encoding="utf-8")
+            parts.append(env.render(print_guide.printable(markdown, src, here), force_rendering=True))
+        parts.append(views.glossary_print(site, templates))
+        return "\n\n".join(parts)

@@ -19,6 +19,7 @@ from .text import is_id
 
 CHECKLIST_TEXT_MAX = 160
 _MARKUP = re.compile(r"[<>*`\[\]{}]")
+_TITLE_UNSAFE = re.compile(r"[<>&{}`]")
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,11 @@ def parse_skill(raw: object, display: str, stem: str, docs_dir: Path | None = No
         raise DataError(display, entry, f"id '{skill_id}' must be lower-case-with-hyphens and match the file name",
                         f"set id: {stem}, or rename the file to {skill_id}.yml")
     title = _require(raw, "title", str, display, entry)
+    if _TITLE_UNSAFE.search(title):
+        # The title becomes a nav entry, and MkDocs and Material render nav
+        # titles as HTML (unescaped, and `striptags` in <title>).
+        raise DataError(display, entry, "the title contains one of < > & { } ` (it is shown in the nav as HTML)",
+                        "write the title as plain words, e.g. 'and' instead of '&'")
     page = _require(raw, "page", str, display, entry)
     if docs_dir is not None and not (docs_dir / page).is_file():
         raise DataError(display, entry, f"page '{page}' does not exist under docs/",
@@ -77,18 +83,22 @@ def parse_skill(raw: object, display: str, stem: str, docs_dir: Path | None = No
     items = []
     for item in raw.get("checklist") or []:
         if not isinstance(item, dict) or not is_id(item.get("key")) or not isinstance(item.get("text"), str):
-            raise DataError(display, entry, f"checklist item {item!r} needs a 'key' (lower-case-with-hyphens) and a 'text'",
+            raise DataError(display, entry,
+                            f"checklist item {item!r} needs a 'key' (lower-case-with-hyphens) and a 'text'",
                             "write '- key: stable-key' and '  text: One plain sentence.'")
         text = " ".join(item["text"].split())
         if len(text) > CHECKLIST_TEXT_MAX or _MARKUP.search(text):
-            raise DataError(display, entry, f"checklist item '{item['key']}' is over {CHECKLIST_TEXT_MAX} characters or contains markup",
+            raise DataError(display, entry,
+                            f"checklist item '{item['key']}' is over {CHECKLIST_TEXT_MAX} characters "
+                            "or contains markup",
                             "keep each item one plain sentence; put explanations on the skill page")
         items.append(ChecklistItem(item["key"], text))
     keys = [i.key for i in items]
     duplicates = sorted({k for k in keys if keys.count(k) > 1})
     if duplicates:
         raise DataError(display, entry, f"checklist key(s) {', '.join(duplicates)} used twice",
-                        "give every item its own key; never reuse or rename a key (readers' progress is stored under it)")
+                        "give every item its own key; never reuse or rename a key "
+                        "(readers' progress is stored under it)")
     return Skill(skill_id, title.strip(), page, order, summary, tuple(prerequisites), tuple(items), display)
 
 

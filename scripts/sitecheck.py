@@ -20,7 +20,8 @@ from bs4 import BeautifulSoup
 
 # Material's own in-page controls use these fragments; they are not anchors.
 IGNORED_FRAGMENTS = {"", "__search", "__drawer", "__toc", "__consent", "__palette"}
-LINK_ATTRS = (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"), ("source", "src"))
+LINK_ATTRS = (("a", "href"), ("a", "xlink:href"), ("link", "href"), ("script", "src"), ("img", "src"),
+              ("source", "src"))
 SITE_ORIGIN = "http://site.invalid/"
 
 
@@ -35,16 +36,16 @@ def html_pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
 
-def base_path(site: Path) -> str:
-    """The path the site is hosted under (from site_url), read off the home
-    page's canonical link: pages such as 404.html link with absolute paths."""
+def site_base(site: Path) -> str:
+    """The address the site is built for (site_url), read off the home page's
+    canonical link: pages such as 404.html link with absolute URLs or paths."""
     index = site / "index.html"
-    if not index.is_file():
-        return "/"
-    home = BeautifulSoup(index.read_text(encoding="utf-8"), "html.parser")
-    canonical = home.find("link", rel="canonical")
-    path = urlparse(canonical["href"]).path if canonical else "/"
-    return path if path.endswith("/") else path + "/"
+    canonical = None
+    if index.is_file():
+        home = BeautifulSoup(index.read_text(encoding="utf-8"), "html.parser")
+        canonical = home.find("link", rel="canonical")
+    base = canonical["href"] if canonical else "/"
+    return base if base.endswith("/") else base + "/"
 
 
 def page_url(site: Path, path: Path) -> str:
@@ -52,9 +53,13 @@ def page_url(site: Path, path: Path) -> str:
 
 
 def resolve(site: Path, page: str, url: str, base: str) -> str:
-    """A link as an absolute URL on SITE_ORIGIN, absolute paths mapped from base."""
-    if url.startswith(base) and not url.startswith("//"):
+    """A link as an absolute URL on SITE_ORIGIN; links into the site's own
+    address (full URL or absolute path) are mapped onto the built files."""
+    base_path = urlparse(base).path
+    if base.startswith(("http://", "https://")) and url.startswith(base):
         url = "/" + url[len(base):]
+    elif url.startswith(base_path) and not url.startswith("//"):
+        url = "/" + url[len(base_path):]
     return urljoin(page_url(site, site / page), url)
 
 
@@ -95,7 +100,7 @@ def is_external(url: str) -> bool:
 
 def internal_link_errors(site: Path) -> list[str]:
     errors = []
-    base = base_path(site)
+    base = site_base(site)
     for link in links(site):
         absolute = resolve(site, link.page, link.url, base)
         if urlparse(absolute).scheme in ("mailto", "data", "javascript", "tel") or not absolute.startswith(SITE_ORIGIN):
@@ -105,15 +110,17 @@ def internal_link_errors(site: Path) -> list[str]:
         if not file.is_file():
             errors.append(f"{link.page}: <{link.tag}> {link.url} -> missing file {file.relative_to(site)}")
             continue
-        if fragment and fragment not in IGNORED_FRAGMENTS and file.suffix == ".html" and unquote(fragment) not in ids_in(file):
-            errors.append(f"{link.page}: <{link.tag}> {link.url} -> no element id '{fragment}' in {file.relative_to(site)}")
+        if (fragment and fragment not in IGNORED_FRAGMENTS and file.suffix == ".html"
+                and unquote(fragment) not in ids_in(file)):
+            errors.append(f"{link.page}: <{link.tag}> {link.url} -> "
+                          f"no element id '{fragment}' in {file.relative_to(site)}")
     return errors
 
 
 def external_links(site: Path) -> dict[str, list[str]]:
     """external URL -> pages that link to it."""
     found: dict[str, list[str]] = {}
-    base = base_path(site)
+    base = site_base(site)
     for link in links(site):
         absolute = resolve(site, link.page, link.url, base)
         if not absolute.startswith(SITE_ORIGIN) and urlparse(absolute).scheme in ("http", "https"):

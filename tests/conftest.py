@@ -6,7 +6,6 @@ a local HTTP server on 127.0.0.1 serves it from inside the test process.
 """
 from __future__ import annotations
 
-import functools
 import http.server
 import os
 import shutil
@@ -47,8 +46,25 @@ def run_build(project: Path, site_dir: Path, extra_env: dict | None = None) -> B
 
 
 @pytest.fixture(scope="session")
-def build(tmp_path_factory) -> Build:
-    result = run_build(ROOT, tmp_path_factory.mktemp("build") / "site")
+def server():
+    """A local HTTP server, bound before the build so the build can know its URL.
+
+    Material's instant navigation only takes over links that match site_url,
+    so the site under test is built with SITE_URL set to this server's address.
+    """
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _SiteHandler)
+    httpd.site_dir = None
+    httpd.url = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield httpd
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def build(tmp_path_factory, server) -> Build:
+    result = run_build(ROOT, tmp_path_factory.mktemp("build") / "site", {"SITE_URL": server.url})
     assert result.returncode == 0, f"strict build failed:\n{result.output}"
     return result
 
@@ -60,7 +76,7 @@ def site(build) -> Path:
 
 def copy_project(dest: Path) -> Path:
     """A copy of the project's source (no venv, no build output) to break on purpose."""
-    for name in ("mkdocs.yml", "docs", "data", "macros", "overrides"):
+    for name in ("mkdocs.yml", "CONTRIBUTING.md", "docs", "data", "macros", "overrides"):
         src = ROOT / name
         if src.is_dir():
             shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
@@ -69,20 +85,20 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class _SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the directory the server's `site_dir` names, quietly."""
+
+    def __init__(self, request, client_address, server):
+        super().__init__(request, client_address, server, directory=str(server.site_dir))
+
     def log_message(self, format, *args):  # noqa: A002 - the stdlib's name
         pass
 
 
 @pytest.fixture(scope="session")
-def base_url(site) -> str:
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+def base_url(site, server) -> str:
+    server.site_dir = site
+    return server.url
 
 
 def find_chromium() -> str | None:

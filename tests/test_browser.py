@@ -39,6 +39,8 @@ def test_reader_follows_the_nav_from_home_to_a_skill_page(page, base_url):
     nav = page.locator("nav.md-nav--primary")
     nav.get_by_role("link", name="Probability and statistics", exact=True).first.click()
     page.wait_for_url("**/skills/probability-and-statistics/")
+    # Instant navigation swaps the content in after the URL changes.
+    page.locator("article h1", has_text="Probability and statistics").wait_for()
     assert title_of(page) == "Probability and statistics"
     assert page.get_by_role("heading", name="What to learn").is_visible()
     assert page.locator("article").inner_text().count(" ") > 400
@@ -46,14 +48,45 @@ def test_reader_follows_the_nav_from_home_to_a_skill_page(page, base_url):
     assert seen["errors"] == [], seen["errors"]
 
 
-def test_every_page_loads_with_no_foreign_request_and_no_console_error(page, base_url):
+def test_every_page_loads_with_no_foreign_request_and_no_console_error(page, base_url, site):
+    """Privacy: every built page (the nav's, generated ones, 404), then search,
+    the palette toggle, the glossary filter and a term tooltip in use: no
+    request or websocket leaves the served origin and no cookie is set."""
     seen = watch(page, base_url)
-    for src, _ in PAGES:
-        page.goto(base_url + built_path(src).removesuffix("index.html"))
+    page.on("websocket", lambda ws: seen["foreign"].append(ws.url))
+    urls = sorted(p.relative_to(site).as_posix().removesuffix("index.html") for p in site.rglob("*.html"))
+    assert len(urls) >= len(PAGES) + 1
+    for url in urls:
+        page.goto(base_url + url)
         page.wait_for_load_state("networkidle")
+    page.goto(base_url)
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    page.locator(".md-search__input").click()
+    page.locator(".md-search__input").press_sequentially("model")
+    page.wait_for_selector(".md-search-result__item")
+    page.keyboard.press("Escape")
+    page.goto(base_url + "glossary/")
+    page.locator("#glossary-filter-input").press_sequentially("loss")
+    page.goto(base_url + "skills/probability-and-statistics/")
+    page.locator("article a.glossary-term").first.hover()
+    page.wait_for_load_state("networkidle")
     assert seen["foreign"] == [], seen["foreign"]
     assert seen["errors"] == [], seen["errors"]
     assert page.context.cookies() == []
+    assert page.evaluate("document.cookie") == ""
+
+
+def test_the_privacy_watch_catches_a_foreign_request_and_a_cookie(page, base_url):
+    """The check above can fail: a foreign image and a cookie are both seen."""
+    seen = watch(page, base_url)
+    page.route("https://tracker.invalid/**", lambda route: route.abort())
+    page.goto(base_url + "about/")
+    page.evaluate("""() => { document.cookie = "id=1; path=/";
+        const img = document.createElement("img"); img.src = "https://tracker.invalid/p.gif";
+        document.body.append(img); }""")
+    page.wait_for_timeout(200)
+    assert seen["foreign"] == ["https://tracker.invalid/p.gif"]
+    assert [c["name"] for c in page.context.cookies()] == ["id"]
 
 
 @pytest.mark.parametrize("src", [src for src, _ in PAGES])

@@ -88,6 +88,7 @@ def test_no_page_loads_google_fonts_or_any_third_party_asset(site):
         for tag, attr in (("script", "src"), ("link", "href"), ("img", "src")):
             for el in page.find_all(tag):
                 url = el.get(attr) or ""
-                if tag == "link" and "stylesheet" not in (el.get("rel") or []) and "preload" not in (el.get("rel") or []):
+                rel = el.get("rel") or []
+                if tag == "link" and "stylesheet" not in rel and "preload" not in rel:
                     continue
                 assert not url.startswith(("http://", "https://", "//")), f"{path}: {tag} loads {url}"

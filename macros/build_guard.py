@@ -1,0 +1,107 @@
+"""MkDocs hooks (see `hooks:` in mkdocs.yml) that make a failed build obvious.
+
+- MkDocs' own warnings (a broken link, a missing anchor, a page left out of
+  the nav) and the macros plugin's Jinja errors name the file and the problem
+  but not the fix: a logging filter adds a "Fix:" line to each of them.
+- A failed `mkdocs build` leaves no site behind: the output directory is
+  emptied, so nothing half-built (or left from an older build) can be
+  published by mistake. `make build` also builds into a temporary directory
+  and moves it into place only on success. `mkdocs serve` is left alone.
+"""
+from __future__ import annotations
+
+import logging
+import re
+import shutil
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+# The loggers whose messages get a fix: MkDocs' pages and nav, the macros plugin.
+LOGGERS = ("mkdocs.structure.pages", "mkdocs.structure.nav", "mkdocs.plugins.mkdocs_macros.util")
+
+FIXES: list[tuple[re.Pattern, str]] = [
+    (re.compile(r"contains a link '[^']*', but the doc '[^']*' does not contain an anchor"),
+     "use an anchor that exists on the target page: a heading's id is its text in lower case "
+     "with hyphens, or set one with '## Heading {{ #my-id }}'; or drop the '#...' part"),
+    (re.compile(r"contains a link '[^']*', but the target is not found among documentation files"),
+     "point the link at an existing page, as a path relative to this page ending in .md "
+     "(e.g. '../glossary.md'), or create the missing page and add it to 'nav:' in mkdocs.yml"),
+    (re.compile(r"contains an absolute link|contains an unrecognized relative link"),
+     "link to pages by their path relative to this page, ending in .md (e.g. 'skills/index.md')"),
+    (re.compile(r"exist in the docs directory, but are not included in the \"nav\""),
+     "add each page listed above to 'nav:' in mkdocs.yml, where it belongs in the reading order, "
+     "or delete the file if it is not meant to be published"),
+    (re.compile(r"UndefinedError_?: '?(?P<name>[^' ]+)'? is undefined|'(?P<name2>[^']+)' is undefined"),
+     "check the spelling of '{name}': pages can call the site's macros (term, figure, skill_checklist, "
+     "skill_relations, responsibility_skills, skills_overview, figures_table, glossary); "
+     "to show braces as text, wrap them in {{% raw %}}...{{% endraw %}}"),
+    (re.compile(r"Missing end of comment tag"),
+     "'{{#' opens a Jinja comment: write a heading id with a space, '## Title {{ #my-id }}', "
+     "or wrap the text in {{% raw %}}...{{% endraw %}}"),
+    (re.compile(r"Macro Syntax Error"),
+     "the page has '{{{{', '{{%' or '{{#' that is not a complete Jinja tag: close it, or wrap "
+     "the text in {{% raw %}}...{{% endraw %}}"),
+]
+
+
+def fix_for(message: str) -> str | None:
+    """The fix to add to a build message, or None when it needs none."""
+    if "\n  Fix: " in message or "\nFix: " in message:
+        return None  # already says what to do (the macros' own DataError)
+    for pattern, fix in FIXES:
+        match = pattern.search(message)
+        if match:
+            names = {k: v for k, v in match.groupdict().items() if v}
+            return fix.format(name=names.get("name") or names.get("name2") or "")
+    return None
+
+
+class AddFix(logging.Filter):
+    """Append '  Fix: ...' to warnings and errors that lack one."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno >= logging.WARNING:
+            message = record.getMessage()
+            fix = fix_for(message)
+            if fix:
+                record.msg, record.args = f"{message}\n  Fix: {fix}", ()
+        return True
+
+
+_state = {"command": None}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _state["command"] = command
+    for name in LOGGERS:
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, AddFix) for f in logger.filters):
+            logger.addFilter(AddFix())
+
+
+def empty_directory(path: Path) -> None:
+    """Remove everything in path (the folder itself stays)."""
+    if path.is_dir():
+        for child in path.iterdir():
+            if child.is_dir() and not child.is_symlink():
+                shutil.rmtree(child)
+            else:
+                child.unlink()
+
+
+def on_build_error(error: Exception) -> None:
+    """After any failed `mkdocs build`, leave no site that looks good."""
+    if _state["command"] == "serve":
+        return
+    site_dir = _state.get("site_dir")
+    if site_dir:
+        empty_directory(Path(site_dir))
+        logging.getLogger("mkdocs").error(
+            f"The build failed: {site_dir} was emptied so no half-built site is left behind.")
+
+
+@event_priority(100)  # before the macros plugin, whose on_config can fail
+def on_config(config):
+    _state["site_dir"] = config.site_dir
+    return config
