@@ -22,8 +22,9 @@ $(STAMP): requirements.txt
 	    --require-hashes --no-deps -r requirements.txt
 	touch $@
 
+# The preview is served at the root of 127.0.0.1:8000, whatever site_url says.
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --livereload
+	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
 
 # Never add -q or -v here: -q hides the warnings --strict must fail on,
 # -v skips the anchor check. The site is built in a temporary directory and

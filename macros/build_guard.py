@@ -33,8 +33,8 @@ FIXES: list[tuple[re.Pattern, str]] = [
      "add each page listed above to 'nav:' in mkdocs.yml, where it belongs in the reading order, "
      "or delete the file if it is not meant to be published"),
     (re.compile(r"UndefinedError_?: '?(?P<name>[^' ]+)'? is undefined|'(?P<name2>[^']+)' is undefined"),
-     "check the spelling of '{name}': pages can call the site's macros (term, figure, skill_checklist, "
-     "skill_relations, responsibility_skills, skills_overview, figures_table, glossary); "
+     "check the spelling of '{name}': pages can call only the site's macros, listed at the top of "
+     "macros/__init__.py; "
      "to show braces as text, wrap them in {{% raw %}}...{{% endraw %}}"),
     (re.compile(r"Missing end of comment tag"),
      "'{{#' opens a Jinja comment: write a heading id with a space, '## Title {{ #my-id }}', "
