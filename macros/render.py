@@ -6,6 +6,7 @@ in raw HTML. Undefined names are errors, not empty strings.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 import jinja2
@@ -15,6 +16,7 @@ from .text import md_text, md_title, relative_link
 TEMPLATES = Path(__file__).parent / "templates"
 
 
+@lru_cache(maxsize=4)
 def make_environment(folder: Path = TEMPLATES) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(folder)),

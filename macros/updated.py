@@ -106,4 +106,7 @@ def display_date(day: date) -> str:
 
 def revision_html(day: date) -> str:
     """What Material shows in the page footer for `page.meta.revision_date`."""
-    return f'Last updated <time datetime="{day.isoformat()}">{display_date(day)}</time>'
+    from .render import make_environment
+
+    template = make_environment().get_template("revision_date.html.j2")
+    return template.render(day=day, shown=display_date(day)).strip()
