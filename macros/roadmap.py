@@ -2,9 +2,9 @@
 
 Skills sit in rows by depth (a skill's row is one below its deepest
 prerequisite); edges run from each prerequisite to the skill that needs it.
-The template `roadmap.svg.j2` draws the result as inline SVG. Sizes are in
-SVG user units; the viewBox is narrow enough that text stays legible on a
-360 px phone without any scaling trick.
+The template `roadmap.svg.j2` draws the result as inline SVG, each node an
+HTML link in a foreignObject. Sizes are in SVG user units; the viewBox is
+narrow enough that text stays legible on a 360 px phone.
 """
 from __future__ import annotations
 
@@ -37,16 +37,6 @@ class Node:
     @property
     def cx(self) -> float:
         return self.x + self.width / 2
-
-    @property
-    def line_ys(self) -> tuple[float, ...]:
-        """Baseline of each title line."""
-        return tuple(self.y + NODE_PAD + LINE_HEIGHT * i - 4 for i in range(1, len(self.lines) + 1))
-
-    @property
-    def count_y(self) -> float:
-        """Baseline of the progress line under the title."""
-        return self.y + self.height - NODE_PAD
 
     @property
     def bottom(self) -> float:

@@ -20,8 +20,7 @@ from bs4 import BeautifulSoup
 
 # Material's own in-page controls use these fragments; they are not anchors.
 IGNORED_FRAGMENTS = {"", "__search", "__drawer", "__toc", "__consent", "__palette"}
-LINK_ATTRS = (("a", "href"), ("a", "xlink:href"), ("link", "href"), ("script", "src"), ("img", "src"),
-              ("source", "src"))
+LINK_ATTRS = (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"), ("source", "src"))
 SITE_ORIGIN = "http://site.invalid/"
 
 

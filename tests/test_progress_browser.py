@@ -177,3 +177,15 @@ def test_checklist_items_are_ticked_from_the_keyboard(page, base_url):
     page.keyboard.press("Space")
     assert boxes(page).nth(1).is_checked()
     assert page.locator(".skill-checklist__summary").inner_text().startswith("2 of")
+
+
+def test_a_roadmap_node_opens_its_skill_page_with_instant_navigation(page, base_url):
+    errors = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(base_url)
+    page.evaluate("window.__sameDocument = true")
+    page.locator(f'.roadmap__node[data-skill="{SECOND.id}"]').click()
+    page.locator("article h1", has_text=SECOND.title).wait_for()
+    assert page.url.startswith(skill_url(base_url, SECOND))
+    assert page.evaluate("window.__sameDocument === true"), "the node link reloaded the page"
+    assert errors == []

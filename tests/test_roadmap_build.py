@@ -41,7 +41,7 @@ def test_the_roadmap_has_one_node_per_skill_linking_to_its_page(site):
     nodes = svg.select("a.roadmap__node")
     assert [n["data-skill"] for n in nodes] == [s.id for s in SKILLS]
     for node, skill in zip(nodes, SKILLS, strict=True):
-        target = page_of(node["xlink:href"], "index.md")
+        target = page_of(node["href"], "index.md")
         assert target == built_path(skill.page).removesuffix("index.html")
         assert (site / target / "index.html").is_file()
         assert node["data-keys"].split() == [i.key for i in skill.checklist]
