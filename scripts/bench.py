@@ -54,6 +54,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from chromium import find_chromium, launch_args  # scripts/chromium.py
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_DIR = ROOT / "bench"
@@ -69,12 +70,6 @@ PAGES = [("home", ""), ("skill", "skills/programming/"), ("glossary", "glossary/
 # Synthetic sizes: (label, terms, pages). 1x is today's site as it is.
 SIZES = [("1x", None, None), ("10x", 600, 200), ("100x", 2000, 1000)]
 
-CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-    "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run",
-]
 LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
 # Budgets from issue 7. kB = 1,000 bytes.
@@ -534,13 +529,6 @@ def serve_site(site: Path, port: int = 0):
         server.server_close()
 
 
-def find_chromium() -> str | None:
-    for candidate in (os.environ.get("CHROMIUM_PATH"), *CHROMIUM_CANDIDATES):
-        if candidate and os.access(candidate, os.X_OK):
-            return candidate
-    return None
-
-
 # ---------------------------------------------------------------------------
 # Weight of a first visit
 # ---------------------------------------------------------------------------
@@ -580,10 +568,7 @@ def bench_weight(site: Path, port: int = 0) -> list[dict]:
 
     rows = []
     with serve_site(site, port) as (base_url, entries), sync_playwright() as p:
-        launch = {"args": CHROMIUM_ARGS}
-        if find_chromium():
-            launch["executable_path"] = find_chromium()
-        browser = p.chromium.launch(**launch)
+        browser = p.chromium.launch(**launch_args())
         for label, path in PAGES:
             context = browser.new_context()  # empty cache: a first visit
             seen: dict[str, tuple[str, int]] = {}

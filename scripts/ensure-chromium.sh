@@ -1,20 +1,18 @@
 #!/usr/bin/env bash
 # Make sure a Chromium the browser tests can drive is present, and say which.
 #
-#   1. $CHROMIUM_PATH, if set;
-#   2. a system Chromium (Debian's `chromium` package: /usr/bin/chromium);
-#   3. otherwise install one: Debian's package when we are root on Debian
+#   1. $CHROMIUM_PATH or a system Chromium, as scripts/chromium.py finds them;
+#   2. otherwise install one: Debian's package when we are root on Debian
 #      (CI and these dev machines), else Playwright's own build (a laptop).
 # Fails with a message saying what to do when none of these works.
 set -euo pipefail
 venv="${1:-.venv}"
 
-for candidate in "${CHROMIUM_PATH:-}" /usr/bin/chromium /usr/bin/chromium-browser /usr/bin/google-chrome; do
-  if [ -n "$candidate" ] && [ -x "$candidate" ]; then
-    echo "browser tests will use: $candidate"
-    exit 0
-  fi
-done
+# scripts/chromium.py knows where to look (shared with the tests and the benchmark).
+if found=$("$venv/bin/python" "$(dirname "$0")/chromium.py"); then
+  echo "browser tests will use: $found"
+  exit 0
+fi
 
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   echo "installing Debian's chromium package (about 30 s)..."

@@ -19,13 +19,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # `import macros` like mkdocs-macros does
-
-CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-    "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run",
-]
+sys.path.insert(0, str(ROOT / "scripts"))
+import chromium  # noqa: E402  (scripts/chromium.py: where Chromium is, how to start it)
 
 
 @dataclass
@@ -101,17 +96,6 @@ def base_url(site, server) -> str:
     return server.url
 
 
-def find_chromium() -> str | None:
-    for candidate in (os.environ.get("CHROMIUM_PATH"), *CHROMIUM_CANDIDATES):
-        if candidate and os.access(candidate, os.X_OK):
-            return candidate
-    return None  # fall back to Playwright's own browser, if installed
-
-
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
-    args = {**browser_type_launch_args, "args": CHROMIUM_ARGS}
-    path = find_chromium()
-    if path:
-        args["executable_path"] = path
-    return args
+    return {**browser_type_launch_args, **chromium.launch_args()}
