@@ -290,29 +290,18 @@ def term_calls(markdown: str) -> list[str]:
     return [m.group(2) for m in TERM_CALL.finditer(_NOT_RENDERED.sub("", markdown))]
 
 
-def check_term_calls(pages: dict[str, str], glossary: Glossary) -> None:
-    """Stop at start-up on the first `term(...)` call that names no known term.
-
-    Checking the sources up front names the page that has the typo, whatever
-    order pages render in (the printable guide renders other pages' calls).
-    """
-    for src, markdown in pages.items():
-        for text in term_calls(markdown):
-            glossary.lookup(text, f"docs/{src}")
-
-
 def scan_usage(pages: dict[str, str], glossary: Glossary) -> dict[str, list[str]]:
     """term id -> sorted source paths of the pages whose Markdown calls `term` on it.
 
-    Calls that name no known term are skipped here (`check_term_calls`
-    reports them).
+    Read from the sources once at start-up, so the lists are complete whatever
+    order pages render in. A call naming no known term stops the build here,
+    naming its page (the printable guide renders other pages' calls too, so
+    waiting for the render could blame the wrong page).
     """
     usage: dict[str, set[str]] = {}
     for src, markdown in pages.items():
         for text in term_calls(markdown):
-            term_id = resolve(text, glossary.keys)
-            if term_id is not None:
-                usage.setdefault(term_id, set()).add(src)
+            usage.setdefault(glossary.lookup(text, f"docs/{src}").id, set()).add(src)
     return {term_id: sorted(srcs) for term_id, srcs in usage.items()}
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import posixpath
 import re
 
+from .text import relative_link
+
 # [text](target "title") and [text](target): target without spaces.
 _INLINE_LINK = re.compile(r"(\]\()([^)\s]+)((?:\s+\"[^\"]*\")?\))")
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
@@ -37,8 +39,7 @@ def rebase_target(target: str, src: str, to_src: str) -> str:
         return target
     path, _, anchor = target.partition("#")
     full = src if not path else posixpath.normpath(posixpath.join(posixpath.dirname(src), path))
-    rel = posixpath.relpath(full, posixpath.dirname(to_src) or ".")
-    return f"{rel}#{anchor}" if anchor else rel
+    return relative_link(to_src, full, anchor or None)
 
 
 def rebase_links(markdown: str, src: str, to_src: str) -> str:

@@ -8,7 +8,6 @@ narrow enough that text stays legible on a 360 px phone.
 """
 from __future__ import annotations
 
-import posixpath
 import textwrap
 from dataclasses import dataclass
 
@@ -111,20 +110,3 @@ def layout(skills: list[Skill]) -> Diagram:
         for s in skills for p in s.prerequisites
     )
     return Diagram(WIDTH, round(y - ROW_GAP + 8, 1), tuple(nodes[s.id] for s in skills), edges)
-
-
-def page_url(src: str) -> str:
-    """Directory-style URL of a docs page: 'skills/programming.md' -> 'skills/programming/'."""
-    if src == "index.md":
-        return ""
-    if src.endswith("/index.md"):
-        return src[: -len("index.md")]
-    return src[: -len(".md")] + "/"
-
-
-def relative_url(from_src: str, to_src: str) -> str:
-    """URL of one page relative to another, for links MkDocs does not rewrite (raw HTML)."""
-    start = page_url(from_src) or "."
-    target = page_url(to_src) or "."
-    rel = posixpath.relpath(target, start)
-    return "./" if rel == "." else rel + "/"

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .figures import Figure, load_figures
-from .glossary import Glossary, check_term_calls, load_glossary, scan_usage
+from .glossary import Glossary, load_glossary, scan_usage
 from .skills import Responsibility, Skill, leads_to, load_responsibilities, load_skills
 
 GLOSSARY_PAGE = "glossary.md"
@@ -51,7 +51,6 @@ def load_site_data(root: Path, docs_dir: Path) -> SiteData:
     skills = load_skills(root, docs_dir)
     responsibilities = load_responsibilities(root, {s.id for s in skills})
     pages = read_pages(docs_dir)
-    check_term_calls(pages, glossary)
     pages.pop(GLOSSARY_PAGE, None)  # "used on" means used outside the glossary
     return SiteData(
         glossary=glossary,

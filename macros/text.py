@@ -62,3 +62,20 @@ def relative_link(from_src: str, to_src: str, anchor: str | None = None) -> str:
     if to_src == from_src:
         target = posixpath.basename(to_src)
     return f"{target}#{anchor}" if anchor else target
+
+
+def page_url(src: str) -> str:
+    """Directory-style URL of a docs page: 'skills/programming.md' -> 'skills/programming/'."""
+    if src == "index.md":
+        return ""
+    if src.endswith("/index.md"):
+        return src[: -len("index.md")]
+    return src[: -len(".md")] + "/"
+
+
+def relative_url(from_src: str, to_src: str) -> str:
+    """URL of one page relative to another, for links in raw HTML, which MkDocs does not rewrite."""
+    start = page_url(from_src) or "."
+    target = page_url(to_src) or "."
+    rel = posixpath.relpath(target, start)
+    return "./" if rel == "." else rel + "/"

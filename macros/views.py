@@ -11,9 +11,9 @@ from itertools import groupby
 import jinja2
 
 from .errors import DataError
-from .roadmap import layout, relative_url
+from .roadmap import layout
 from .site_data import GLOSSARY_PAGE, RESPONSIBILITIES_PAGE, SiteData
-from .text import md_text, md_title, relative_link
+from .text import md_text, md_title, relative_link, relative_url
 
 
 def term_link(site: SiteData, page: str, text: str, label: str | None = None) -> str:

@@ -214,7 +214,7 @@ def test_scan_usage_maps_each_term_to_the_sorted_pages_that_call_it():
     small = small_glossary()
     pages = {
         "b.md": '{{ term("models") }} {{ term("Model") }} {{ term("k-NN") }}',
-        "a.md": '{{ term("ML model", "the model") }} {{ term("unknown thing") }}',
+        "a.md": '{{ term("ML model", "the model") }}',
         "skills/c.md": "{{ term('nearest neighbours') }} {{ term('API') }}",
         "d.md": "No terms here.",
     }
@@ -224,6 +224,13 @@ def test_scan_usage_maps_each_term_to_the_sorted_pages_that_call_it():
         "k-nearest-neighbours": ["b.md", "skills/c.md"],
         "api": ["skills/c.md"],
     }
+
+
+def test_scan_usage_stops_on_an_unknown_term_naming_its_page():
+    with pytest.raises(DataError) as error:
+        scan_usage({"a.md": '{{ term("model") }}', "skills/b.md": '{{ term("modle") }}'}, small_glossary())
+    assert str(error.value).startswith("docs/skills/b.md: entry 'modle': unknown glossary term 'modle'")
+    assert "did you mean" in str(error.value)
 
 
 def test_scan_usage_of_no_pages_is_empty():

@@ -5,8 +5,9 @@ import pytest
 from conftest import ROOT
 
 from macros.errors import DataError
-from macros.roadmap import depths, layout, relative_url
+from macros.roadmap import depths, layout
 from macros.skills import ChecklistItem, Skill, leads_to, learning_order, load_skills, parse_skill
+from macros.text import relative_url
 
 
 def skill(skill_id, order, *prerequisites):
