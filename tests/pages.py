@@ -31,3 +31,20 @@ def built_path(src: str) -> str:
     if src.endswith("/index.md"):
         return src[: -len("index.md")] + "index.html"
     return src[: -len(".md")] + "/index.html"
+
+
+def url_path(src: str) -> str:
+    """docs source path -> the page's URL path under the site root: 'skills/programming/'."""
+    return built_path(src).removesuffix("index.html")
+
+
+def built_urls(site) -> list[str]:
+    """Every HTML page of a build (nav pages, generated pages, 404), as URL paths."""
+    return sorted(p.relative_to(site).as_posix().removesuffix("index.html") for p in site.rglob("*.html"))
+
+
+def page_soup(site, src: str):
+    """The built HTML of a docs page, parsed."""
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup((site / built_path(src)).read_text(encoding="utf-8"), "html.parser")

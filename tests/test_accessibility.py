@@ -14,7 +14,7 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from pages import PAGES, built_path
+from pages import PAGES, built_urls, url_path
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -35,13 +35,8 @@ def axe() -> Axe:
     return Axe()
 
 
-def built_urls(site) -> list[str]:
-    """Every HTML page of the build (nav pages, generated pages, 404), as URLs."""
-    return sorted(p.relative_to(site).as_posix().removesuffix("index.html") for p in site.rglob("*.html"))
-
-
 def test_every_nav_page_and_the_404_page_are_built(site):
-    expected = {built_path(src).removesuffix("index.html") for src, _ in PAGES} | {"404.html"}
+    expected = {url_path(src) for src, _ in PAGES} | {"404.html"}
     assert expected <= set(built_urls(site))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from urllib.parse import urlparse
 
 import pytest
-from pages import PAGES, built_path
+from pages import PAGES, built_urls, url_path
 
 pytestmark = pytest.mark.browser
 
@@ -54,7 +54,7 @@ def test_every_page_loads_with_no_foreign_request_and_no_console_error(page, bas
     request or websocket leaves the served origin and no cookie is set."""
     seen = watch(page, base_url)
     page.on("websocket", lambda ws: seen["foreign"].append(ws.url))
-    urls = sorted(p.relative_to(site).as_posix().removesuffix("index.html") for p in site.rglob("*.html"))
+    urls = built_urls(site)
     assert len(urls) >= len(PAGES) + 1
     for url in urls:
         page.goto(base_url + url)
@@ -93,7 +93,7 @@ def test_the_privacy_watch_catches_a_foreign_request_and_a_cookie(page, base_url
 def test_phone_viewport_has_no_horizontal_scroll(browser, base_url, src):
     context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
     page = context.new_page()
-    page.goto(base_url + built_path(src).removesuffix("index.html"))
+    page.goto(base_url + url_path(src))
     page.wait_for_load_state("networkidle")
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     context.close()

@@ -5,14 +5,10 @@ import re
 
 from bs4 import BeautifulSoup
 from conftest import ROOT
-from pages import PAGES, SKILL_PAGES, built_path
+from pages import PAGES, SKILL_PAGES, page_soup, url_path
 
 SECTIONS = ("What it is", "Why an ML engineer needs it", "What to learn", "How to practise",
             "Self-check", "Related skills and responsibilities")
-
-
-def soup(site, src):
-    return BeautifulSoup((site / built_path(src)).read_text(encoding="utf-8"), "html.parser")
 
 
 def test_strict_build_passes_without_warnings(build):
@@ -21,7 +17,7 @@ def test_strict_build_passes_without_warnings(build):
 
 def test_built_nav_lists_every_page_in_reading_order(site):
     """The nav as readers see it (skill pages are added from data in learning order)."""
-    home = soup(site, "index.md")
+    home = page_soup(site, "index.md")
     order = []
     for a in home.select("nav.md-nav--primary a.md-nav__link[href]"):
         if a["href"].startswith("#"):
@@ -30,7 +26,7 @@ def test_built_nav_lists_every_page_in_reading_order(site):
         href = "" if href == "." else href
         if href not in order:
             order.append(href)
-    expected = [built_path(src).removesuffix("index.html").rstrip("/") for src, _ in PAGES]
+    expected = [url_path(src).rstrip("/") for src, _ in PAGES]
     assert order == expected
 
 
@@ -38,7 +34,7 @@ def test_skill_pages_follow_the_learning_order_from_data(site):
     from macros.skills import load_skills
 
     skills = load_skills(ROOT)
-    home = soup(site, "index.md")
+    home = page_soup(site, "index.md")
     hrefs = [a["href"] for a in home.select("nav.md-nav--primary a.md-nav__link[href^='skills/']")]
     in_nav = list(dict.fromkeys(h.rstrip("/") for h in hrefs if h.rstrip("/") != "skills"))
     assert in_nav == [s.page.removesuffix(".md") for s in skills]
@@ -46,24 +42,24 @@ def test_skill_pages_follow_the_learning_order_from_data(site):
 
 def test_every_page_is_built_with_a_title_and_description(site):
     for src, _ in PAGES:
-        page = soup(site, src)
+        page = page_soup(site, src)
         assert page.find("h1"), f"{src} has no h1"
         description = page.find("meta", attrs={"name": "description"})
         assert description and len(description["content"]) > 40, f"{src} has no meta description"
 
 
 def test_every_page_is_reachable_from_the_home_page_nav(site):
-    home = soup(site, "index.md")
+    home = page_soup(site, "index.md")
     nav_links = {a["href"].rstrip("/") for a in home.select("nav.md-nav--primary a[href]")}
     for src, _ in PAGES[1:]:
-        target = built_path(src).removesuffix("index.html").rstrip("/")
+        target = url_path(src).rstrip("/")
         # Sections with an index page link to it as the section itself.
         assert target in nav_links or f"./{target}" in nav_links, f"{src} missing from the nav"
 
 
 def test_skill_pages_have_every_section_and_real_prose(site):
     for src in SKILL_PAGES:
-        page = soup(site, src)
+        page = page_soup(site, src)
         headings = [h.get_text(" ", strip=True).rstrip("¶").strip() for h in page.select("article h2")]
         for section in SECTIONS:
             assert section in headings, f"{src} lacks the section '{section}' (has {headings})"
@@ -75,7 +71,7 @@ def test_skill_pages_have_every_section_and_real_prose(site):
 
 
 def test_pages_have_previous_and_next_links(site):
-    page = soup(site, "skills/programming.md")
+    page = page_soup(site, "skills/programming.md")
     footer = page.select_one("nav.md-footer__inner")
     assert footer and footer.select_one("a.md-footer__link--prev") and footer.select_one("a.md-footer__link--next")
 

@@ -23,7 +23,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from conftest import ROOT, copy_project, run_build
-from pages import PAGES, built_path
+from pages import PAGES, built_path, url_path
 
 from macros.updated import display_date, last_updated, page_sources, parse_git_log
 
@@ -406,7 +406,7 @@ def test_the_sitemap_lists_every_page_with_its_date_and_a_404_page_exists(site):
     assert len(entries) == sitemap.count("<loc>"), "every URL in the sitemap has a date"
     home = min(entries, key=len)
     for src, _ in PAGES:
-        url = home + built_path(src).removesuffix("index.html")
+        url = home + url_path(src)
         assert url in entries, f"{src} is not in the sitemap"
         shown = soup(site / built_path(src)).select_one(".md-source-file time")["datetime"]
         assert entries[url] == shown, src

@@ -6,7 +6,7 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT
-from pages import PAGES, built_path
+from pages import PAGES, page_soup
 
 from macros.glossary import load_glossary
 from macros.print_guide import expand_collapsed, nav_sources, rebase_target, strip_front_matter
@@ -15,8 +15,7 @@ PRINTED = [src for src, _ in PAGES if src not in ("glossary.md", "contributing.m
 
 
 def article(site, src):
-    page = BeautifulSoup((site / built_path(src)).read_text(encoding="utf-8"), "html.parser")
-    return page.select_one("article")
+    return page_soup(site, src).select_one("article")
 
 
 def heading(h) -> str:
