@@ -80,22 +80,38 @@ def on_pre_build(config) -> None:
     _git_dates.update(git_dates(Path(config.config_file_path).parent))
 
 
-def on_page_context(context, page, config, nav):
-    """Show the page's last-updated date (Material renders `revision_date` under
-    the content) and give the sitemap the same date as `<lastmod>`."""
+def on_nav(nav, config, files):
+    """Date every page before anything is rendered.
+
+    MkDocs renders sitemap.xml before the pages, so a date set while a page
+    renders would never reach the sitemap; `page.update_date` set here is the
+    one date the sitemap and the page footer both show.
+    """
     from pathlib import Path
 
     from mkdocs.utils import get_build_datetime
 
-    from macros.updated import last_updated, page_sources, revision_html
+    from macros.updated import last_updated, page_sources
 
     root = Path(config.config_file_path).parent
     docs_dir = Path(config.docs_dir)
     docs = docs_dir.relative_to(root).as_posix() if docs_dir.is_relative_to(root) else str(docs_dir)
-    sources = page_sources(page.file.src_uri, page.file.content_string, docs)
-    day = last_updated(sources, _git_dates, get_build_datetime().date())
-    page.meta["revision_date"] = revision_html(day)
-    page.update_date = day.isoformat()
+    fallback = get_build_datetime().date()
+    for file in files.documentation_pages():
+        if file.page is None:
+            continue
+        sources = page_sources(file.src_uri, file.content_string, docs)
+        file.page.update_date = last_updated(sources, _git_dates, fallback).isoformat()
+    return nav
+
+
+def on_page_context(context, page, config, nav):
+    """Show the date set in on_nav under the content (Material renders `revision_date`)."""
+    from datetime import date
+
+    from macros.updated import revision_html
+
+    page.meta["revision_date"] = revision_html(date.fromisoformat(page.update_date))
     _point_edit_url_at_real_source(page)
     return context
 
