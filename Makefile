@@ -4,7 +4,9 @@
 #   make build   strict build into site/
 #   make links   list every external link of the site
 #   make lock    re-pin requirements.txt (with hashes) from requirements.in
-#   make new-term ID=early-stopping   scaffold data/glossary/early-stopping.md
+#   make new-term ID=label-smoothing   scaffold data/glossary/label-smoothing.md
+#   make validate  check data/ and the pages' macro calls without building
+#   make schemas   republish schemas/*.schema.json from the data models
 #   make bench   performance benchmark: one table, JSON in bench-results/ (BENCH_ARGS=--quick)
 
 PYTHON ?= python3
@@ -15,41 +17,41 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build links test browser lock clean
 
-# The virtual environment, installed only from the hashed lock file.
-$(STAMP): requirements.txt
+# The virtual environment, installed only from the hashed lock file, then
+# the project itself (editable, with the locked setuptools: nothing fetched).
+$(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check \
 	    --require-hashes --no-deps -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check \
+	    --no-deps --no-build-isolation --editable .
 	touch $@
 
 # The preview is served at the root of 127.0.0.1:8000, whatever site_url says.
 serve: $(STAMP)
 	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
 
-# Never add -q or -v here: -q hides the warnings --strict must fail on,
-# -v skips the anchor check. The site is built in a temporary directory and
-# moved to site/ only on success; a failed build removes site/, so nothing
-# half-built or stale is ever left to publish.
+# The strict build (roadmap/build.py, the one place its command is written):
+# built in a temporary directory and moved to site/ only on success; a failed
+# build removes site/, so nothing half-built or stale is ever left to publish.
 build: $(STAMP)
-	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
-	if $(BIN)/mkdocs build --strict --site-dir "$$tmp/site"; then \
-	    rm -rf site && mv "$$tmp/site" site && echo "Site built in site/"; \
-	else \
-	    rm -rf site; echo "Build failed: site/ removed, nothing half-built is left." >&2; exit 1; \
-	fi
+	$(BIN)/python -m roadmap.build --site-dir site
 
 # Every external link of a fresh build, with the number of pages using it.
 # (`make linkcheck-online` checks them over the network.)
 links: $(STAMP)
-	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
-	$(BIN)/mkdocs build --strict --site-dir "$$tmp/site" >"$$tmp/build.log" 2>&1 \
-	    || { cat "$$tmp/build.log" >&2; exit 1; } && \
-	$(BIN)/python scripts/sitecheck.py "$$tmp/site" --external
+	$(BIN)/python -m roadmap.tools.external_links
 
 browser: $(STAMP)
 	scripts/ensure-chromium.sh $(VENV)
 
-test: $(STAMP) browser
+# The JavaScript linter, from its lock file (integrity hashes; no install scripts run).
+NODE_STAMP := node_modules/.installed
+$(NODE_STAMP): package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+test: $(STAMP) $(NODE_STAMP) browser
 	$(BIN)/python -m pytest
 
 lock:
@@ -58,26 +60,31 @@ lock:
 	    requirements.in -o requirements.txt
 
 clean:
-	rm -rf site $(VENV) .pytest_cache
+	rm -rf site $(VENV) node_modules .pytest_cache
 
 # -- Contributing helpers ------------------------------------------------------
-.PHONY: new-term validate linkcheck-online
+.PHONY: new-term validate schemas linkcheck-online
 
 # Scaffold a glossary term file with every field commented: make new-term ID=<id>
 new-term: $(STAMP)
-	$(BIN)/python scripts/new_term.py "$(ID)"
+	$(BIN)/python -m roadmap.tools.new_term "$(ID)"
 
 # Load and check data/ (glossary, skills, figures) without building the site.
 validate: $(STAMP)
-	$(BIN)/python scripts/validate_data.py
+	$(BIN)/python -m roadmap.tools.validate
+
+# Republish schemas/*.schema.json from roadmap/model/ (the tests fail when they are stale).
+schemas: $(STAMP)
+	$(BIN)/python -m roadmap.tools.schemas
 
 # Check every external link of the site over the network (the scheduled workflow).
 linkcheck-online: $(STAMP)
-	$(BIN)/python scripts/check_external_links.py --online
+	$(BIN)/python -m roadmap.tools.external_links --online
 
 # -- Performance benchmark (issue 7) -----------------------------------------
 # Build cost, scale, page weight, Lighthouse and live-preview figures against
-# their budgets; needs node/npm for Lighthouse (installed into bench/ by `npm ci`).
+# their budgets (the bench/ package, `python -m bench --help`); needs node/npm
+# for Lighthouse (installed into bench/ by `npm ci`).
 .PHONY: bench
 bench: $(STAMP) browser
-	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
+	$(BIN)/python -m bench $(BENCH_ARGS)

@@ -1,38 +1,27 @@
 """The "last updated" date of each page: from git history, else the build date.
 
-A page's date is the newest commit date among its own source file and the
-data files its macros render (the glossary page changes when a term file in
-`data/glossary/` changes, a skill page when `data/skills/<id>.yml` does).
-Outside a git checkout (a tarball, a copy, git missing) or for a file git does
-not know yet (a new, uncommitted page) the build date stands in, which honours
-SOURCE_DATE_EPOCH. In a shallow clone every file carries the date of the one
-commit fetched: the workflows check out with `fetch-depth: 0` for that reason.
+A page's date is the newest commit date among its own source file and every
+file its output was made from, as recorded while it rendered
+(`roadmap.recording`): the snippets it includes and each data file whose
+content reaches its HTML. Site-wide chrome (the nav, the header) does not
+count: it is the same on every page. Outside a git checkout (a tarball, a
+copy, git missing) or for a file git does not know yet (a new, uncommitted
+page) the build date stands in, which honours SOURCE_DATE_EPOCH. In a
+shallow clone every file carries the date of the one commit fetched: the
+workflows check out with `fetch-depth: 0` for that reason.
 
-Pure functions (paths and text in, dates out), used by `macros/hooks.py`.
+Computed once per build, before anything renders (`hooks/dates.py`), so the
+page footer and sitemap.xml show the same date.
 """
 from __future__ import annotations
 
-import re
 import subprocess
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July",
           "August", "September", "October", "November", "December")
-
-# Macros that render data files: macro name -> the paths they read.
-MACRO_SOURCES = {
-    "glossary": ("data/glossary", "data/glossary-categories.yml"),
-    "skills_overview": ("data/skills",),
-    "responsibility_skills": ("data/responsibilities.yml",),
-    "figure": ("data/figures.yml",),
-    "figures_table": ("data/figures.yml",),
-}
-# Macros that render one skill: data/skills/<first argument>.yml.
-SKILL_MACROS = ("skill_checklist", "skill_relations")
-_MACRO_CALL = re.compile(r"\b([a-z_]+)\(\s*(?:([\"'])([^\"']*)\2)?")
-# pymdownx.snippets includes, `--8<-- "CONTRIBUTING.md"` (relative to the project root).
-_SNIPPET = re.compile(r"^-{1,}8<-{1,}[ \t]+([\"'])([^\"']+)\1[ \t]*$", re.MULTILINE)
 _COMMIT = "\x00"
 
 
@@ -68,22 +57,6 @@ def git_dates(root: Path) -> dict[str, date]:
     return parse_git_log(proc.stdout)
 
 
-def page_sources(src_uri: str, markdown: str, docs_dir: str = "docs") -> list[str]:
-    """The page's own file, then the files it includes and the data its macros read."""
-    sources = [f"{docs_dir}/{src_uri}"]
-    sources += [m.group(2) for m in _SNIPPET.finditer(markdown)]
-    for match in _MACRO_CALL.finditer(markdown):
-        name, argument = match.group(1), match.group(3)
-        if name in MACRO_SOURCES:
-            paths = MACRO_SOURCES[name]
-        elif name in SKILL_MACROS and argument:
-            paths = (f"data/skills/{argument}.yml",)
-        else:
-            continue
-        sources += [p for p in paths if p not in sources]
-    return sources
-
-
 def newest(path: str, dates: dict[str, date]) -> date | None:
     """Newest date of a file, or of any file under a folder."""
     prefix = path.rstrip("/") + "/"
@@ -91,12 +64,13 @@ def newest(path: str, dates: dict[str, date]) -> date | None:
     return max(found) if found else None
 
 
-def last_updated(sources: list[str], dates: dict[str, date], fallback: date) -> date:
-    """The newest date among a page's sources; the fallback when git does not
-    know the page's own file (no git, or a page not committed yet)."""
-    if not sources or newest(sources[0], dates) is None:
+def page_date(own_file: str, reads: Iterable[str], dates: dict[str, date], fallback: date) -> date:
+    """The newest git date among a page's file and what it read; the fallback
+    when git does not know the page's own file (no git, or not committed yet)."""
+    own = newest(own_file, dates)
+    if own is None:
         return fallback
-    return max(d for d in (newest(s, dates) for s in sources) if d is not None)
+    return max([own, *(d for d in (newest(f, dates) for f in reads) if d is not None)])
 
 
 def display_date(day: date) -> str:
@@ -106,7 +80,6 @@ def display_date(day: date) -> str:
 
 def revision_html(day: date) -> str:
     """What Material shows in the page footer for `page.meta.revision_date`."""
-    from .render import make_environment
+    from .render import templates
 
-    template = make_environment().get_template("revision_date.html.j2")
-    return template.render(day=day, shown=display_date(day)).strip()
+    return templates().get_template("revision_date.html.j2").render(day=day, shown=display_date(day)).strip()

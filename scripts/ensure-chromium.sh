@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # Make sure a Chromium the browser tests can drive is present, and say which.
 #
-#   1. $CHROMIUM_PATH or a system Chromium, as scripts/chromium.py finds them;
+#   1. $CHROMIUM_PATH or a system Chromium, as roadmap/tools/chromium.py finds them;
 #   2. otherwise install one: Debian's package when we are root on Debian
 #      (CI and these dev machines), else Playwright's own build (a laptop).
 # Fails with a message saying what to do when none of these works.
 set -euo pipefail
 venv="${1:-.venv}"
 
-# scripts/chromium.py knows where to look (shared with the tests and the benchmark).
-if found=$("$venv/bin/python" "$(dirname "$0")/chromium.py"); then
+# roadmap/tools/chromium.py knows where to look (shared with the tests and the benchmark).
+if found=$("$venv/bin/python" -m roadmap.tools.chromium); then
   echo "browser tests will use: $found"
   exit 0
 fi

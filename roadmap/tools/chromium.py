@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Where the project finds Chromium, and how it starts it. One place for the
-tests (tests/conftest.py), the benchmark (scripts/bench.py) and the set-up
-script (scripts/ensure-chromium.sh).
+tests (tests/conftest.py), the benchmark (bench/) and the set-up script
+(scripts/ensure-chromium.sh).
 
-    python scripts/chromium.py    prints the Chromium to use; exit 1 if none
+    python -m roadmap.tools.chromium    prints the Chromium to use; exit 1 if none
 
 $CHROMIUM_PATH wins; then a system Chromium or Chrome. None found means
 Playwright's own browser (`playwright install chromium`), if installed.

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Check the site's external links over the network (a scheduled CI job).
 
-    python scripts/check_external_links.py              list them (like `make links`)
-    python scripts/check_external_links.py --online     check them online
+    python -m roadmap.tools.external_links              list them (like `make links`)
+    python -m roadmap.tools.external_links --online     check them online
 
 Without --site, the site is built fresh (strict) into a temporary directory.
 Checking is not part of the offline test suite: it needs the internet, and
@@ -23,9 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import socket
-import subprocess
 import sys
 import tempfile
 import time
@@ -37,9 +35,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import sitecheck  # noqa: E402
+from roadmap.build import ROOT, strict_build
+from roadmap.tools import sitecheck
 
 CACHE = ROOT / ".cache" / "links.json"
 ALLOWLIST = ROOT / "data" / "link-allowlist.txt"
@@ -190,14 +187,11 @@ def network_available(urls: list[str], fetch: Fetch = urllib_fetch, timeout: flo
 def built_site() -> tuple[Path, tempfile.TemporaryDirectory]:
     """A fresh strict build in a temporary directory (no -q, no -v)."""
     tmp = tempfile.TemporaryDirectory()
-    site = Path(tmp.name) / "site"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-                          cwd=ROOT, env=env, capture_output=True, text=True)
-    if proc.returncode != 0:
-        sys.stderr.write(proc.stdout + proc.stderr)
-        sys.exit(f"The site does not build (exit {proc.returncode}); fix that first.")
-    return site, tmp
+    result = strict_build(ROOT, Path(tmp.name) / "site")
+    if result.returncode != 0:
+        sys.stderr.write(result.output)
+        sys.exit(f"The site does not build (exit {result.returncode}); fix that first.")
+    return result.site, tmp
 
 
 def run(links: dict[str, list[str]], *, online: bool, allow: set[str], cache_path: Path,

@@ -6,7 +6,7 @@ keeps only a hash of each run of ten consecutive words (`data/article-fingerprin
 A page that repeats ten words of the article in a row produces one of those
 hashes; nothing in the file lets anyone read the article back.
 
-    python scripts/article_fingerprint.py ../shared/source/article.txt   # rewrite the file
+    python -m roadmap.tools.fingerprint ../shared/source/article.txt   # rewrite the file
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 RUN = 10
-FINGERPRINT = Path(__file__).resolve().parent.parent / "data" / "article-fingerprint.txt"
+FINGERPRINT = Path(__file__).resolve().parents[2] / "data" / "article-fingerprint.txt"
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 
@@ -56,7 +56,7 @@ def read_fingerprint(path: Path = FINGERPRINT) -> set[str]:
 
 def render(hashes: set[str]) -> str:
     header = ("# SHA-256 (first 16 hex digits) of every run of ten words of the source article,\n"
-              "# lower-cased. Written by scripts/article_fingerprint.py; used by tests/test_content.py.\n")
+              "# lower-cased. Written by roadmap/tools/fingerprint.py; used by tests/test_content.py.\n")
     return header + "\n".join(sorted(hashes)) + "\n"
 
 

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Scaffold a new glossary term: data/glossary/<id>.md with every field.
 
-    make new-term ID=early-stopping
-    .venv/bin/python scripts/new_term.py early-stopping [--title "Early stopping"]
+    make new-term ID=label-smoothing
+    .venv/bin/python -m roadmap.tools.new_term label-smoothing [--title "Early stopping"]
 
 The file it writes does not build until you fill in the empty fields (the
 build says which one is missing), so a half-written term cannot slip through.
@@ -16,16 +16,15 @@ import argparse
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))  # `import macros`, as mkdocs-macros does
-
-from macros.datafiles import load_front_matter  # noqa: E402
-from macros.errors import DataError  # noqa: E402
-from macros.glossary import load_categories, normalise, resolve  # noqa: E402
-from macros.text import is_id  # noqa: E402
+from roadmap.build import ROOT
+from roadmap.errors import DataError
+from roadmap.files import load_front_matter
+from roadmap.model.base import is_id
+from roadmap.model.glossary import load_categories, normalise, resolve
 
 TEMPLATE = """\
 ---
+# yaml-language-server: $schema=../../schemas/term.schema.json
 # A glossary term: one file per term. Fill in every empty field, write the
 # definition after the closing '---', then preview with `make serve`.
 # CONTRIBUTING.md ("Add or fix a glossary term") explains each field.
@@ -89,7 +88,7 @@ def refusal(root: Path, term_id: str) -> str | None:
     """Why this id cannot be created, or None if it can."""
     if not is_id(term_id):
         return (f"'{term_id}' is not a valid term id: use lower-case words and digits joined by "
-                "single hyphens, such as 'early-stopping'")
+                "single hyphens, such as 'label-smoothing'")
     path = root / "data" / "glossary" / f"{term_id}.md"
     if path.exists():
         return (f"data/glossary/{term_id}.md already exists: edit that file to correct the term, "
@@ -102,7 +101,7 @@ def refusal(root: Path, term_id: str) -> str | None:
 
 
 def scaffold(root: Path, term_id: str, title: str | None = None) -> Path:
-    categories = load_categories(root / "data" / "glossary-categories.yml", "data/glossary-categories.yml")
+    categories = load_categories(root / "data" / "glossary-categories.yml")
     text = TEMPLATE.format(id=term_id, title=title or title_from_id(term_id),
                            categories=", ".join(c.id for c in categories))
     path = root / "data" / "glossary" / f"{term_id}.md"
@@ -112,12 +111,12 @@ def scaffold(root: Path, term_id: str, title: str | None = None) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Create data/glossary/<id>.md for a new glossary term.")
-    parser.add_argument("id", nargs="?", default="", help="the new term's id, such as early-stopping")
+    parser.add_argument("id", nargs="?", default="", help="the new term's id, such as label-smoothing")
     parser.add_argument("--title", help="the title as shown (default: from the id, in sentence case)")
     parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)  # for the tests
     args = parser.parse_args(argv)
     if not args.id:
-        print("error: give the new term's id, for example: make new-term ID=early-stopping", file=sys.stderr)
+        print("error: give the new term's id, for example: make new-term ID=label-smoothing", file=sys.stderr)
         return 2
     reason = refusal(args.root, args.id)
     if reason:

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Check a built site's links on its own, independently of MkDocs.
 
-    python scripts/sitecheck.py SITE_DIR            internal links and #anchors
-    python scripts/sitecheck.py SITE_DIR --external list every external link
+    python -m roadmap.tools.sitecheck SITE_DIR            internal links and #anchors
+    python -m roadmap.tools.sitecheck SITE_DIR --external list every external link
 
 Every href/src in every HTML page that stays on the site must name a file
 that exists and, with a #fragment, an element with that id on the target.

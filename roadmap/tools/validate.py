@@ -14,11 +14,9 @@ import argparse
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))  # `import macros`, as mkdocs-macros does
-
-from macros.errors import DataError  # noqa: E402
-from macros.site_data import load_site_data  # noqa: E402
+from roadmap.build import ROOT
+from roadmap.errors import DataError
+from roadmap.site import load_site
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -26,12 +24,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=ROOT, help="project folder (default: this one)")
     args = parser.parse_args(argv)
     try:
-        site = load_site_data(args.root, args.root / "docs")
+        site = load_site(args.root, args.root / "docs")
     except DataError as error:
         print(f"Project data is invalid.\n{error}", file=sys.stderr)
         return 1
-    print(f"Data OK: {len(site.glossary.terms)} glossary terms, {len(site.skills)} skills, "
-          f"{len(site.responsibilities)} responsibilities, {len(site.figures)} figures.")
+    print(f"Data OK: {len(site.terms())} glossary terms, {len(site.skills())} skills, "
+          f"{len(site.responsibilities())} responsibilities, {len(site.figures())} figures, "
+          f"{len(site.page_sources())} pages.")
     return 0
 
 

@@ -1,0 +1,1 @@
+"""Data schemas: one module per data type, built on `base.Schema`."""
