@@ -44,9 +44,5 @@
     apply();
   }
 
-  if (typeof document$ !== "undefined") {
-    document$.subscribe(setUp);
-  } else {
-    document.addEventListener("DOMContentLoaded", setUp);
-  }
+  window.roadmap.onPage(setUp);
 })();

@@ -15,9 +15,5 @@
     });
   }
 
-  if (typeof document$ !== "undefined") {
-    document$.subscribe(markOwnLinks);
-  } else {
-    document.addEventListener("DOMContentLoaded", markOwnLinks);
-  }
+  window.roadmap.onPage(markOwnLinks);
 })();
