@@ -7,37 +7,25 @@ a local HTTP server on 127.0.0.1 serves it from inside the test process.
 from __future__ import annotations
 
 import http.server
-import os
 import shutil
-import subprocess
-import sys
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))  # `import macros` like mkdocs-macros does
-sys.path.insert(0, str(ROOT / "scripts"))
-import chromium  # noqa: E402  (scripts/chromium.py: where Chromium is, how to start it)
+from roadmap.build import ROOT, Build, strict_build
+from roadmap.tools import chromium  # where Chromium is, how to start it
 
-
-@dataclass
-class Build:
-    returncode: int
-    output: str
-    site: Path
+# The date the test builds are made on (SOURCE_DATE_EPOCH): long after any
+# commit, so no test can pass only on the day it was written. Pages known to
+# git show their git date; a page git does not know shows this one.
+BUILD_DAY = "2099-12-31"
+BUILD_EPOCH = "4102358400"
 
 
 def run_build(project: Path, site_dir: Path, extra_env: dict | None = None) -> Build:
-    """`mkdocs build --strict` of a project into site_dir (no -q, no -v)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=project, env=env, capture_output=True, text=True, timeout=300,
-    )
-    return Build(proc.returncode, proc.stdout + proc.stderr, site_dir)
+    """The project's strict build (roadmap.build) with the build date pinned."""
+    return strict_build(project, site_dir, {"SOURCE_DATE_EPOCH": BUILD_EPOCH, **(extra_env or {})})
 
 
 @pytest.fixture(scope="session")
@@ -71,7 +59,8 @@ def site(build) -> Path:
 
 def copy_project(dest: Path) -> Path:
     """A copy of the project's source (no venv, no build output) to break on purpose."""
-    for name in ("mkdocs.yml", "CONTRIBUTING.md", "docs", "data", "macros", "overrides"):
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in ("mkdocs.yml", "CONTRIBUTING.md", "docs", "data", "roadmap", "macros", "hooks", "overrides"):
         src = ROOT / name
         if src.is_dir():
             shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))

@@ -9,22 +9,16 @@ for Space on the palette toggle).
 """
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
+from axe_check import finish_axe, start_axe, violations
 from axe_playwright_python.sync_playwright import Axe
 from pages import PAGES, built_urls, url_path
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-AXE_OPTIONS = {
-    "runOnly": {"type": "tag", "values": WCAG_TAGS},
-    "rules": {"aria-dialog-name": {"enabled": True}},  # best practice, but a dialog needs a name
-    "resultTypes": ["violations"],
-}
 PALETTES = {"light": "default", "dark": "slate"}
 SCHEME = "document.body.getAttribute('data-md-color-scheme')"
 FOCUSED = "document.activeElement"
@@ -47,31 +41,6 @@ def use_palette(page, scheme: str) -> None:
         page.wait_for_function(f"{SCHEME} === '{scheme}'")
     assert page.evaluate(SCHEME) == scheme
     page.wait_for_timeout(50)  # let the colour transition settle before measuring contrast
-
-
-def start_axe(axe: Axe, page) -> None:
-    """Start axe on a page without waiting for it (two tabs run at once)."""
-    page.evaluate(axe.axe_script)
-    page.evaluate(f"() => {{ window.__axeRun = axe.run(document, {json.dumps(AXE_OPTIONS)}); }}")
-
-
-def finish_axe(page) -> list[str]:
-    """Wait for the axe run started on page; its violations as readable lines."""
-    results = page.evaluate("window.__axeRun")
-    lines = []
-    for v in results["violations"]:
-        lines.append(f"{v['id']} ({v['impact']}): {v['help']} [{v['helpUrl']}]")
-        for node in v["nodes"][:5]:
-            summary = " ".join(node.get("failureSummary", "").split())
-            lines.append(f"    {' '.join(map(str, node['target']))}: {summary[:300]}")
-        if len(v["nodes"]) > 5:
-            lines.append(f"    ... and {len(v['nodes']) - 5} more")
-    return lines
-
-
-def violations(axe: Axe, page) -> list[str]:
-    start_axe(axe, page)
-    return finish_axe(page)
 
 
 @pytest.mark.parametrize("palette", PALETTES)
@@ -170,6 +139,7 @@ def test_keyboard_reaches_and_operates_the_glossary_filter(page, base_url):
     visible = page.locator(".glossary-entry:visible")
     total = entries.count()
     assert total > 20 and visible.count() == total
+    page.wait_for_selector(".glossary-filter:not([hidden])")  # the script has turned the filter on
     # As a keyboard user would: the skip link first, then into the content.
     tab_to(page, "a.md-skip", limit=3)
     page.keyboard.press("Enter")

@@ -8,7 +8,7 @@ from conftest import ROOT
 from pages import PAGES, SKILL_PAGES, page_soup, url_path
 
 SECTIONS = ("What it is", "Why an ML engineer needs it", "What to learn", "How to practise",
-            "Self-check", "Related skills and responsibilities")
+            "Self-check", "Related skills and responsibilities", "Sources and further reading")
 
 
 def test_strict_build_passes_without_warnings(build):
@@ -31,7 +31,7 @@ def test_built_nav_lists_every_page_in_reading_order(site):
 
 
 def test_skill_pages_follow_the_learning_order_from_data(site):
-    from macros.skills import load_skills
+    from roadmap.model.skills import load_skills
 
     skills = load_skills(ROOT)
     home = page_soup(site, "index.md")
@@ -57,17 +57,51 @@ def test_every_page_is_reachable_from_the_home_page_nav(site):
         assert target in nav_links or f"./{target}" in nav_links, f"{src} missing from the nav"
 
 
+def own_prose_words(article) -> int:
+    """Words of the page's own prose, as the skill-page standard counts them: not
+    code, tables, generated lists (checklist, quiz, resources), the related
+    skills or the sources."""
+    for el in article.select("pre, table, .skill-checklist, .quiz, .resource-list, .md-source-file, "
+                             ".headerlink, script"):
+        el.decompose()
+    related = next((h for h in article.find_all("h2") if h.get("id") == "related"), None)
+    if related is not None:
+        for el in list(related.find_all_next()):
+            el.decompose()
+        related.decompose()
+    prose = " ".join(el.get_text(" ") for el in article.select("p, li, dd, dt, blockquote, summary"))
+    return len(re.findall(r"[A-Za-z][A-Za-z'-]*", prose))
+
+
 def test_skill_pages_have_every_section_and_real_prose(site):
     for src in SKILL_PAGES:
         page = page_soup(site, src)
         headings = [h.get_text(" ", strip=True).rstrip("¶").strip() for h in page.select("article h2")]
         for section in SECTIONS:
             assert section in headings, f"{src} lacks the section '{section}' (has {headings})"
-        prose = " ".join(p.get_text(" ") for p in page.select("article p, article li"))
-        words = len(re.findall(r"[A-Za-z][A-Za-z'-]*", prose))
-        assert words >= 400, f"{src} has {words} words of prose, fewer than 400"
-        questions = page.select("article details.question")
-        assert 3 <= len(questions) <= 5, f"{src} has {len(questions)} self-check questions"
+        words = own_prose_words(page.select_one("article"))
+        assert words >= 2000, f"{src} has {words} words of its own prose, fewer than the standard's 2,000"
+
+
+def test_skill_pages_show_a_checklist_a_scored_quiz_and_typed_resources(site):
+    for src in SKILL_PAGES:
+        article = page_soup(site, src).select_one("article")
+        assert len(article.select("ul.skill-checklist > li[data-key]")) >= 8, f"{src}: fewer than 8 checklist items"
+        questions = article.select(".quiz .quiz__question")
+        choice = article.select(".quiz .quiz__question--choice")
+        assert len(questions) >= 5 and len(choice) >= 3, f"{src}: {len(questions)} questions, {len(choice)} choice"
+        for question in choice:
+            options = question.select("input[type=radio]")
+            assert 3 <= len(options) <= 5 and question.find("legend"), f"{src}: a question lacks options or a legend"
+            assert len(question.select(".quiz__explanations li[data-correct]")) == 1
+            assert len(question.select(".quiz__explanations li")) == len(options), f"{src}: an option lacks a why"
+        resources = article.select(".resource-list > li.resource")
+        assert len(resources) >= 5, f"{src}: {len(resources)} resources"
+        for resource in resources:
+            badges = resource.select_one(".resource__badges").get_text(" ", strip=True)
+            assert re.search(r"\b(Book|Course|Documentation|Video|Paper|Article|Tool)\b", badges), badges
+            assert re.search(r"\b(Free|Paid)\b", badges), badges
+            assert resource.select_one("a.resource__title")["href"].startswith("https://")
 
 
 def test_pages_have_previous_and_next_links(site):

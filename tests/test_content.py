@@ -17,8 +17,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT
 
-sys.path.insert(0, str(ROOT / "scripts"))
-import article_fingerprint  # noqa: E402
+from roadmap.tools import fingerprint as article_fingerprint
 
 BIN = Path(sys.executable).parent  # .venv/bin when run by `make test`
 ARTICLE = Path(os.environ.get("SOURCE_ARTICLE", ROOT.parent / "shared" / "source" / "article.txt"))
@@ -37,7 +36,8 @@ def existing(*names: str) -> list[str]:
 # -- Linters ----------------------------------------------------------------------
 
 def test_spelling_codespell():
-    result = run_tool("codespell", *existing("docs", "data", "macros", "README.md", "CONTRIBUTING.md"))
+    result = run_tool("codespell", *existing("docs", "data", "roadmap", "macros", "hooks", "overrides", "README.md",
+                                             "CONTRIBUTING.md"))
     print(result.stdout + result.stderr or "codespell: no misspelling found")
     assert result.returncode == 0, (
         "codespell found misspellings (fix them, or add a real word to .codespell-words):\n"
@@ -51,9 +51,18 @@ def test_yaml_lint_of_data_and_mkdocs_yml():
 
 
 def test_python_lint_ruff():
-    result = run_tool("ruff", "check", "--no-cache", "macros", "scripts", "tests")
+    result = run_tool("ruff", "check", "--no-cache", "roadmap", "macros", "hooks", "bench", "tests")
     print(result.stdout + result.stderr)
     assert result.returncode == 0, "ruff (settings in pyproject.toml):\n" + result.stdout + result.stderr
+
+
+def test_javascript_lint_eslint():
+    eslint = ROOT / "node_modules" / ".bin" / "eslint"
+    assert eslint.exists(), "node_modules/.bin/eslint is missing: run `make test` (npm ci from package-lock.json)"
+    result = subprocess.run([str(eslint), "--max-warnings", "0", "."], cwd=ROOT, capture_output=True, text=True,
+                            timeout=300)
+    print(result.stdout + result.stderr or "eslint: the site's JavaScript is clean")
+    assert result.returncode == 0, "eslint (settings in eslint.config.js):\n" + result.stdout + result.stderr
 
 
 def test_markdown_lint_pymarkdown():
@@ -109,13 +118,14 @@ def test_the_fingerprint_matches_the_article_when_it_is_at_hand():
         pytest.skip(f"source article not found at {ARTICLE}; set SOURCE_ARTICLE to check the fingerprint")
     expected = article_fingerprint.fingerprint(ARTICLE.read_text(encoding="utf-8"))
     assert article_fingerprint.read_fingerprint() == expected, (
-        "data/article-fingerprint.txt is stale: run python scripts/article_fingerprint.py " + str(ARTICLE))
+        "data/article-fingerprint.txt is stale: run python -m roadmap.tools.fingerprint " + str(ARTICLE))
 
 
 def test_no_run_of_ten_words_is_copied_from_the_article():
     hashes = article_fingerprint.read_fingerprint()
     assert len(hashes) > 500
-    files = sorted(p for folder in ("docs", "data", "macros", "overrides") for p in (ROOT / folder).rglob("*")
+    files = sorted(p for folder in ("docs", "data", "roadmap", "macros", "hooks", "overrides")
+                   for p in (ROOT / folder).rglob("*")
                    if p.is_file() and p.suffix in {".md", ".yml", ".yaml", ".txt", ".j2", ".html", ".py"}
                    and p.name != "article-fingerprint.txt")
     files.append(ROOT / "README.md")

@@ -1,5 +1,6 @@
 """Contributing and hosting: the workflows, the contributor scripts, the edit
-and view buttons, the last-updated dates, and the Contributing page.
+and view buttons, the last-updated line, and the Contributing page (the
+dates themselves are tested in test_dates.py).
 
 The workflows are linted offline with two PyPI tools that together cover what
 actionlint checks: `check-jsonschema --builtin-schema vendor.github-workflows`
@@ -23,9 +24,10 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from conftest import ROOT, copy_project, run_build
-from pages import PAGES, built_path, url_path
+from pages import PAGES, built_path
 
-from macros.updated import display_date, last_updated, page_sources, parse_git_log
+from roadmap.build import COMMAND
+from roadmap.dates import display_date
 
 BIN = Path(sys.executable).parent
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
@@ -173,9 +175,9 @@ def test_deploy_workflow_builds_strictly_and_deploys_to_pages():
     assert "actions/upload-pages-artifact" in uses and "actions/deploy-pages" in uses
     runs = [s.get("run", "").strip() for s in steps(deploy)]
     assert "make build" in runs
-    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    build_recipe = makefile.split("\nbuild:", 1)[1].split("\n\n", 1)[0]
-    assert "mkdocs build --strict" in build_recipe and " -q" not in build_recipe
+    assert ".venv/bin/python -m roadmap.build --site-dir site" in make_dry_run("build")
+    # roadmap.build is the one place the build command is written: strict, never -q or -v.
+    assert "--strict" in COMMAND and not {"-q", "--quiet", "-v", "--verbose"} & set(COMMAND)
 
 
 def test_links_workflow_runs_the_online_link_check_on_a_schedule():
@@ -183,9 +185,7 @@ def test_links_workflow_runs_the_online_link_check_on_a_schedule():
     assert "schedule" in links["on"] and "workflow_dispatch" in links["on"]
     assert "pull_request" not in links["on"]
     assert "make linkcheck-online" in [s.get("run", "").strip() for s in steps(links)]
-    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    assert re.search(r"^linkcheck-online:.*\n\t\$\(BIN\)/python scripts/check_external_links\.py --online$",
-                     makefile, re.MULTILINE)
+    assert ".venv/bin/python -m roadmap.tools.external_links --online" in make_dry_run("linkcheck-online")
 
 
 def test_dependabot_watches_pip_and_actions():
@@ -203,12 +203,13 @@ def test_pull_request_and_issue_templates():
 def test_pre_commit_hooks_are_local_and_use_the_venv_tools():
     config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     hooks = {hook["id"]: hook for repo in config["repos"] for hook in repo["hooks"]}
-    assert {"codespell", "yamllint", "ruff", "validate-data"} <= set(hooks)
+    assert {"codespell", "yamllint", "ruff", "eslint", "validate-data"} <= set(hooks)
     for repo in config["repos"]:
         assert repo["repo"] == "local"
     for hook in hooks.values():
         assert hook["language"] == "system"
-        assert hook["entry"].startswith(".venv/bin/"), hook["id"]
+        assert hook["entry"].startswith((".venv/bin/", "node_modules/.bin/")), hook["id"]
+        assert (ROOT / hook["entry"].split()[0]).exists(), f"{hook['id']}: {hook['entry']} is not installed by make"
 
 
 def test_licences_are_stated():
@@ -225,48 +226,52 @@ def test_licences_are_stated():
 # --------------------------------------------------------------------------
 
 def project_copy(dest: Path) -> Path:
-    dest.mkdir(parents=True)
     return copy_project(dest)
 
 
-def contributor_copy(dest: Path) -> Path:
-    """A copy of the project with its scripts, as a contributor's clone has."""
-    project = project_copy(dest)
-    shutil.copytree(ROOT / "scripts", project / "scripts", ignore=shutil.ignore_patterns("__pycache__"))
-    return project
+contributor_copy = project_copy  # the copy has the project's code (roadmap/), as a clone does
 
 
 def new_term(project: Path, *args: str) -> subprocess.CompletedProcess:
-    return run(sys.executable, project / "scripts" / "new_term.py", *args, cwd=project)
+    """`make new-term` in a copy: the copy's own code, run from inside it."""
+    return run(sys.executable, "-m", "roadmap.tools.new_term", *args, cwd=project)
+
+
+def make_dry_run(target: str, *variables: str) -> str:
+    """What `make <target>` would run (make -n), with the venv taken as installed."""
+    proc = run("make", "--no-print-directory", "-n", "-o", ".venv/.installed", target, *variables)
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout
 
 
 def fill_in(path: Path) -> None:
     """What a contributor does with the scaffold: fill every empty field."""
     text = path.read_text(encoding="utf-8")
     for old, new in (
-        ('short: ""', 'short: "Stopping training once the score on a validation set stops improving."'),
-        ('category: ""', "category: evaluation"),
+        ('short: ""', 'short: "Training a classifier on softened targets, so it is not pushed towards overconfident '
+                      'predictions."'),
+        ('category: ""', "category: deep-learning"),
         ("related: []", "related: [overfitting, regularisation]"),
-        ("sources: []", "sources:\n  - title: \"Goodfellow, Bengio and Courville, Deep Learning (2016), "
-                        "section 7.8\"\n    url: https://www.deeplearningbook.org/"),
+        ("sources: []", "sources:\n  - title: \"Szegedy et al., Rethinking the Inception Architecture for Computer "
+                        "Vision (2016), section 7\"\n    url: https://arxiv.org/abs/1512.00567"),
     ):
         assert text.count(old) == 1, old
         text = text.replace(old, new)
-    text += ("The validation error is measured every epoch, and training stops once it has not improved "
-             "for a set number of checks. The weights from the best check are kept.\n")
+    text += ("Each one-hot target is mixed with a uniform distribution over the classes, so the right class gets "
+             "a little less than 1. The model is then penalised for driving its scores to extremes.\n")
     path.write_text(text, encoding="utf-8")
 
 
 def test_new_term_scaffolds_every_field_with_a_comment(tmp_path):
     project = contributor_copy(tmp_path / "p")
-    proc = new_term(project, "early-stopping")
+    proc = new_term(project, "label-smoothing")
     assert proc.returncode == 0, proc.stderr
-    path = project / "data" / "glossary" / "early-stopping.md"
-    assert "Created data/glossary/early-stopping.md" in proc.stdout
+    path = project / "data" / "glossary" / "label-smoothing.md"
+    assert "Created data/glossary/label-smoothing.md" in proc.stdout
     lines = path.read_text(encoding="utf-8").split("---\n")[1].splitlines()
     fields = yaml.safe_load("\n".join(lines))
     assert set(fields) == {"id", "title", "short", "aliases", "category", "related", "sources"}
-    assert fields["id"] == "early-stopping" and fields["title"] == "Early stopping"
+    assert fields["id"] == "label-smoothing" and fields["title"] == "Label smoothing"
     for name in fields:
         index = next(i for i, line in enumerate(lines) if line.startswith(f"{name}:"))
         assert lines[index - 1].startswith("#"), f"no comment above '{name}'"
@@ -274,12 +279,12 @@ def test_new_term_scaffolds_every_field_with_a_comment(tmp_path):
 
 def test_a_scaffolded_term_fails_until_filled_in_then_builds_and_links(tmp_path):
     project = contributor_copy(tmp_path / "p")
-    assert new_term(project, "early-stopping").returncode == 0
-    path = project / "data" / "glossary" / "early-stopping.md"
+    assert new_term(project, "label-smoothing").returncode == 0
+    path = project / "data" / "glossary" / "label-smoothing.md"
 
     unfilled = run_build(project, tmp_path / "site1")
     assert unfilled.returncode != 0
-    message = ("data/glossary/early-stopping.md: entry 'early-stopping': required field 'short' is missing "
+    message = ("data/glossary/label-smoothing.md: entry 'label-smoothing': required field 'short' is missing "
                "or empty\n  Fix: add 'short: ...' to the front matter (see CONTRIBUTING.md)")
     assert message in unfilled.output
     assert message in (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8"), "CONTRIBUTING.md quotes it"
@@ -287,19 +292,21 @@ def test_a_scaffolded_term_fails_until_filled_in_then_builds_and_links(tmp_path)
     fill_in(path)
     page = project / "docs" / "next-steps.md"
     page.write_text(page.read_text(encoding="utf-8")
-                    + '\nStop with {{ term("early stopping") }} when validation loss stalls.\n', encoding="utf-8")
+                    + '\nSoften the targets with {{ term("label smoothing") }} when a model is overconfident.\n',
+                    encoding="utf-8")
     built = run_build(project, tmp_path / "site2")
     assert built.returncode == 0, built.output
     glossary = soup(built.site / "glossary" / "index.html")
-    assert glossary.find(id="early-stopping")
-    link = soup(built.site / "next-steps" / "index.html").find("a", string="early stopping")
-    assert link and link["href"].endswith("glossary/#early-stopping")
-    assert link["title"] == "Stopping training once the score on a validation set stops improving."
+    assert glossary.find(id="label-smoothing")
+    link = soup(built.site / "next-steps" / "index.html").find("a", string="label smoothing")
+    assert link and link["href"].endswith("glossary/#label-smoothing")
+    assert link["title"] == ("Training a classifier on softened targets, so it is not pushed towards overconfident "
+                             "predictions.")
 
 
 def test_the_worked_example_in_contributing_shows_the_scripts_real_output(tmp_path):
     project = contributor_copy(tmp_path / "p")
-    proc = new_term(project, "early-stopping")
+    proc = new_term(project, "label-smoothing")
     guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     for line in proc.stdout.splitlines():
         assert line in guide, f"CONTRIBUTING.md's worked example lacks: {line!r}"
@@ -311,7 +318,7 @@ def test_the_worked_example_in_contributing_shows_the_scripts_real_output(tmp_pa
     ("decision-trees", 1, "already a name of the term 'decision-tree'"),
     ("Early_Stopping", 1, "'Early_Stopping' is not a valid term id"),
     ("early--stopping", 1, "is not a valid term id"),
-    ("", 2, "give the new term's id, for example: make new-term ID=early-stopping"),
+    ("", 2, "give the new term's id, for example: make new-term ID=label-smoothing"),
 ])
 def test_new_term_refuses_taken_or_bad_ids_with_a_clear_message(tmp_path, term_id, code, message):
     project = contributor_copy(tmp_path / "p")
@@ -325,19 +332,19 @@ def test_new_term_refuses_taken_or_bad_ids_with_a_clear_message(tmp_path, term_i
 
 
 def test_make_new_term_calls_the_script():
-    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    assert re.search(r'^new-term:.*\n\t\$\(BIN\)/python scripts/new_term\.py "\$\(ID\)"$', makefile, re.MULTILINE)
+    dry_run = make_dry_run("new-term", "ID=label-smoothing")
+    assert '.venv/bin/python -m roadmap.tools.new_term "label-smoothing"' in dry_run
 
 
 def test_validate_data_passes_on_the_project_and_prints_the_data_error_on_bad_data(tmp_path):
-    proc = run(sys.executable, ROOT / "scripts" / "validate_data.py")
+    proc = run(sys.executable, "-m", "roadmap.tools.validate")
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.startswith("Data OK:")
     project = project_copy(tmp_path / "p")
     skill = project / "data" / "skills" / "programming.yml"
     skill.write_text(skill.read_text(encoding="utf-8").replace("prerequisites: []", "prerequisites: [cooking]"),
                      encoding="utf-8")
-    proc = run(sys.executable, ROOT / "scripts" / "validate_data.py", "--root", project)
+    proc = run(sys.executable, "-m", "roadmap.tools.validate", "--root", project)
     assert proc.returncode == 1
     assert ("data/skills/programming.yml: entry 'programming': prerequisite 'cooking' is not a known skill"
             in proc.stderr)
@@ -390,29 +397,6 @@ def test_every_page_shows_its_last_updated_date(site):
         assert "Last updated" in time.parent.get_text(" ")
 
 
-def test_the_last_updated_date_is_the_git_date_of_a_committed_page(site):
-    src = "who-hires.md"
-    assert page_sources(src, (ROOT / "docs" / src).read_text(encoding="utf-8")) == [f"docs/{src}"]
-    proc = run("git", "log", "-1", "--format=%cs", "--", f"docs/{src}")
-    if proc.returncode != 0 or not proc.stdout.strip():
-        pytest.skip("not a git checkout, or the page is not committed yet")
-    time = soup(site / built_path(src)).select_one(".md-source-file time")
-    assert time["datetime"] == proc.stdout.strip()
-
-
-def test_the_sitemap_lists_every_page_with_its_date_and_a_404_page_exists(site):
-    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
-    entries = dict(re.findall(r"<loc>(.*?)</loc>\s*<lastmod>(\d{4}-\d\d-\d\d)</lastmod>", sitemap))
-    assert len(entries) == sitemap.count("<loc>"), "every URL in the sitemap has a date"
-    home = min(entries, key=len)
-    for src, _ in PAGES:
-        url = home + url_path(src)
-        assert url in entries, f"{src} is not in the sitemap"
-        shown = soup(site / built_path(src)).select_one(".md-source-file time")["datetime"]
-        assert entries[url] == shown, src
-    assert (site / "404.html").is_file()
-
-
 def test_every_page_has_its_own_meta_description(site):
     config_description = " ".join(yaml.safe_load(
         re.search(r"^site_description:.*?(?=^\S)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"),
@@ -434,7 +418,7 @@ def test_the_contributing_page_is_contributing_md_included_as_it_is(site):
     for heading in re.findall(r"^#{2,3} (.+)$", guide, re.MULTILINE):
         assert heading.strip() in headings, heading
     # The include is not a template: macro calls in it show as written.
-    assert '{{ term("early stopping") }}' in page.select_one("article").get_text()
+    assert '{{ term("label smoothing") }}' in page.select_one("article").get_text()
 
 
 def test_repository_addresses_are_overridable_and_dates_fall_back_outside_git(tmp_path):
@@ -451,64 +435,3 @@ def test_repository_addresses_are_overridable_and_dates_fall_back_outside_git(tm
         time = soup(built.site / built_path(src)).select_one(".md-source-file time")
         assert time["datetime"] == "1971-01-01", src  # SOURCE_DATE_EPOCH: the build date
     assert "<loc>https://fork.example.org/roadmap/" in (built.site / "sitemap.xml").read_text(encoding="utf-8")
-
-
-def git(repo: Path, *args: str, day: str | None = None) -> None:
-    env = {"GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
-    if day:
-        env |= {"GIT_AUTHOR_DATE": f"{day}T12:00:00+00:00", "GIT_COMMITTER_DATE": f"{day}T12:00:00+00:00"}
-    proc = run("git", "-c", "user.name=Test", "-c", "user.email=test@example.org",
-               "-c", "init.defaultBranch=main", "-c", "protocol.file.allow=always", *args, cwd=repo, env=env)
-    assert proc.returncode == 0, proc.stderr
-
-
-def test_dates_come_from_git_in_a_full_clone_and_a_shallow_one(tmp_path):
-    origin = project_copy(tmp_path / "origin")
-    git(origin, "init", "-q")
-    git(origin, "add", "-A")
-    git(origin, "commit", "-q", "-m", "first", day="2020-02-03")
-    term = origin / "data" / "glossary" / "overfitting.md"
-    term.write_text(term.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    git(origin, "commit", "-q", "-am", "fix a term", day="2021-05-06")
-
-    def dates(clone: Path) -> dict[str, str]:
-        built = run_build(clone, clone.parent / f"{clone.name}-site", {"GIT_CEILING_DIRECTORIES": str(tmp_path)})
-        assert built.returncode == 0, built.output
-        return {src: soup(built.site / built_path(src)).select_one(".md-source-file time")["datetime"]
-                for src in ("who-hires.md", "glossary.md")}
-
-    full = tmp_path / "full"
-    git(tmp_path, "clone", "-q", str(origin), str(full))
-    # The glossary page changes when a term file does; other pages keep their date.
-    assert dates(full) == {"who-hires.md": "2020-02-03", "glossary.md": "2021-05-06"}
-    shallow = tmp_path / "shallow"
-    git(tmp_path, "clone", "-q", "--depth", "1", f"file://{origin}", str(shallow))
-    # A shallow clone knows one commit: every page gets its date (hence fetch-depth: 0 in CI).
-    assert dates(shallow) == {"who-hires.md": "2021-05-06", "glossary.md": "2021-05-06"}
-
-
-# --------------------------------------------------------------------------
-# macros/updated.py, the pure part of the last-updated hook
-# --------------------------------------------------------------------------
-
-def test_parse_git_log_keeps_the_newest_date_of_each_file():
-    log = "\x002021-05-06\n\ndata/glossary/a.md\n\x002020-02-03\n\ndocs/x.md\ndata/glossary/a.md\n"
-    assert parse_git_log(log) == {"data/glossary/a.md": date(2021, 5, 6), "docs/x.md": date(2020, 2, 3)}
-
-
-def test_page_sources_follow_macros_and_includes():
-    markdown = ('{{ skill_checklist("programming") }} {{ figure("x") }} {{ glossary() }}\n'
-                '--8<-- "CONTRIBUTING.md"\n{{ term("model") }}')
-    assert page_sources("a.md", markdown) == [
-        "docs/a.md", "CONTRIBUTING.md", "data/skills/programming.yml", "data/figures.yml",
-        "data/glossary", "data/glossary-categories.yml"]
-
-
-def test_last_updated_takes_the_newest_source_and_falls_back_for_unknown_pages():
-    dates = {"docs/a.md": date(2020, 1, 1), "data/glossary/b.md": date(2022, 3, 4)}
-    fallback = date(2030, 1, 1)
-    assert last_updated(["docs/a.md", "data/glossary"], dates, fallback) == date(2022, 3, 4)
-    assert last_updated(["docs/a.md", "data/figures.yml"], dates, fallback) == date(2020, 1, 1)
-    assert last_updated(["docs/new.md", "data/glossary"], dates, fallback) == fallback
-    assert last_updated(["docs/a.md"], {}, fallback) == fallback
-    assert display_date(date(2026, 11, 5)) == "5 November 2026"

@@ -6,13 +6,11 @@ from __future__ import annotations
 import io
 import json
 import socket
-import sys
 import urllib.error
 
 from conftest import ROOT
 
-sys.path.insert(0, str(ROOT / "scripts"))
-import check_external_links as cel  # noqa: E402
+from roadmap.tools import external_links as cel
 
 DAY = 86400.0
 

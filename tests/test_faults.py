@@ -79,16 +79,16 @@ FAULTS = {
         ["unknown skill 'programing'"],
         "about.md", "programing", "use one of: programming"),
     "unknown-prerequisite": Fault(
-        replace("data/skills/probability-and-statistics.yml", "prerequisites: []", "prerequisites: [programing]"),
+        replace("data/skills/mathematics.yml", "prerequisites: []", "prerequisites: [programing]"),
         ["prerequisite 'programing' is not a known skill"],
-        "data/skills/probability-and-statistics.yml", "probability-and-statistics", "did you mean 'programming'?"),
+        "data/skills/mathematics.yml", "mathematics", "did you mean 'programming'?"),
     "malformed-yaml": Fault(
         replace("data/figures.yml", "label: Growth in job postings", "label: [Growth in job postings"),
         [f"malformed YAML at line {FIGURE_LINE + 1}"],
         "data/figures.yml", "data/figures.yml", "close every bracket and quote"),
     "malformed-yaml-in-front-matter": Fault(
         replace("data/glossary/recall.md", "category: evaluation", "category: evaluation: more"),
-        ["malformed YAML at line 6"],
+        [f"malformed YAML at line {line_of('data/glossary/recall.md', 'category: evaluation')}"],
         "data/glossary/recall.md", "data/glossary/recall.md", "quote values that contain ': '"),
     "duplicate-name-alias-clash": Fault(
         replace("data/glossary/recall.md", "aliases: [sensitivity,", "aliases: [precision, sensitivity,"),

@@ -7,7 +7,7 @@ import pytest
 from conftest import ROOT
 from playwright.sync_api import expect
 
-from macros.glossary import load_glossary
+from roadmap.model.glossary import load_glossary
 
 pytestmark = pytest.mark.browser
 

@@ -16,8 +16,8 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, copy_project, run_build
 from pages import PAGES, built_path
 
-from macros.datafiles import load_front_matter
-from macros.glossary import load_glossary
+from roadmap.files import load_front_matter
+from roadmap.model.glossary import load_glossary
 
 GLOSSARY = load_glossary(ROOT)
 TERMS = GLOSSARY.terms
@@ -366,9 +366,9 @@ def test_payloads_reach_glossary_json_and_the_search_index_only_as_data(hostile_
 @pytest.mark.parametrize("fields, body, problem", [
     ({"short": "Learns the noise " + PAYLOAD + "."}, None,
      "'short' contains Markdown, HTML or template characters"),
-    ({"title": "Overfitting " + PAYLOAD}, None, "the title contains raw HTML or template syntax"),
+    ({"title": "Overfitting " + PAYLOAD}, None, "the title 'Overfitting " + PAYLOAD + "' holds markup"),
     ({}, 'It fits noise. It scores badly on new data.\n{: onclick="alert(1)" }',
-     "the full definition contains an attribute list"),
+     "the full definition renders to HTML that is not allowed: the attribute 'onclick' on <p>"),
 ], ids=["short", "title", "body-attr-list"])
 def test_payloads_where_validation_refuses_them_stop_the_build(tmp_path, fields, body, problem):
     project = copy_project(new_dir(tmp_path / "project"))

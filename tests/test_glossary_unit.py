@@ -11,23 +11,19 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from mkdocs.config import load_config
+from mkdocs.structure.files import File, Files
 
-from macros.errors import DataError
-from macros.glossary import (
-    Category,
-    Glossary,
-    Term,
-    export_records,
-    load_glossary,
-    resolve,
-    scan_usage,
-    singular_forms,
-    term_calls,
-)
-from macros.text import md_text, md_title, relative_link
+from roadmap.errors import DataError
+from roadmap.exports import glossary_records
+from roadmap.markup import md_text, md_title
+from roadmap.model.glossary import Category, Glossary, Term, load_glossary, resolve, singular_forms
+from roadmap.pages import parse_page
+from roadmap.registry import SIGNATURES
+from roadmap.site import SiteData
+from roadmap.urls import Links, md_link
 
 
 @pytest.fixture(scope="module")
@@ -36,9 +32,10 @@ def glossary() -> Glossary:
 
 
 def make_term(term_id: str, title: str, aliases=(), related=(), category="data") -> Term:
-    return Term(id=term_id, title=title, short=f"The short definition of {title}.",
-                body="One sentence. Two sentences.", category=category,
-                aliases=tuple(aliases), related=tuple(related), file=f"data/glossary/{term_id}.md")
+    return Term.model_construct(id=term_id, title=title, short=f"The short definition of {title}.",
+                                body="One sentence. Two sentences.", body_html="<p>One sentence. Two sentences.</p>",
+                                example=None, example_html="", category=category, aliases=tuple(aliases),
+                                related=tuple(related), sources=(), file=f"data/glossary/{term_id}.md")
 
 
 def small_glossary() -> Glossary:
@@ -49,7 +46,8 @@ def small_glossary() -> Glossary:
         make_term("probability", "Probability"),
         make_term("api", "API", aliases=["application programming interface"], category="engineering"),
     ]
-    return Glossary({t.id: t for t in terms}, [Category("data", "Data"), Category("engineering", "Eng")])
+    return Glossary({t.id: t for t in terms}, [Category(id="data", title="Data"),
+                                               Category(id="engineering", title="Eng")])
 
 
 # --------------------------------------------------------------------------
@@ -127,7 +125,7 @@ def test_lookup_without_a_page_still_names_something(glossary):
 
 def test_an_exact_name_wins_over_a_plural_reading():
     terms = [make_term("bias", "Bias"), make_term("bia", "Bia")]
-    small = Glossary({t.id: t for t in terms}, [Category("data", "Data")])
+    small = Glossary({t.id: t for t in terms}, [Category(id="data", title="Data")])
     assert small.lookup("bias").id == "bias"
     assert small.lookup("Bias").id == "bias"
     assert resolve("bias", small.keys) == "bias"
@@ -160,11 +158,12 @@ def test_singular_forms_of_words_that_are_not_plurals(word):
     assert singular_forms(word) == []
 
 
-def test_singular_forms_order_and_length_guards():
-    assert singular_forms("tries") == ["try", "tri", "trie"]
-    assert singular_forms("boxes") == ["box", "boxe"]
-    assert singular_forms("ies") == ["ie"]  # too short for -ies -> -y and for -es
-    assert singular_forms("yes") == ["ye"]  # too short for -es
+def test_a_plural_finds_its_term_and_a_short_word_is_not_mistaken_for_one():
+    small = small_glossary()
+    assert small.lookup("probabilities").id == "probability"
+    assert small.lookup("APIs").id == "api"
+    with pytest.raises(DataError):
+        small.lookup("ies")
 
 
 @pytest.mark.parametrize("from_src, to_src, anchor, expected", [
@@ -178,68 +177,55 @@ def test_singular_forms_order_and_length_guards():
     ("a/b/c.md", "d/e.md", None, "../../d/e.md"),
     ("skills/index.md", "responsibilities.md", "ship-models", "../responsibilities.md#ship-models"),
 ])
-def test_relative_link(from_src, to_src, anchor, expected):
-    assert relative_link(from_src, to_src, anchor) == expected
+def test_md_link(from_src, to_src, anchor, expected):
+    assert md_link(from_src, to_src, anchor) == expected
 
 
 # --------------------------------------------------------------------------
-# term_calls, scan_usage, export_records
+# Usage ("used on"), read from the parsed pages, and glossary.json's records
 # --------------------------------------------------------------------------
 
-def test_term_calls_finds_every_first_argument():
-    source = (
-        'A {{ term("model") }} and {{ term(\'k-NN\', "nearest neighbours") }}.\n'
-        '{{term( "Overfitting" )}} then {{ term("it\'s") }} and {{ term(\'say "hi"\') }}\n'
-        '{{ skill_term("not-a-term-call") }} {{ term(variable) }} {{ figure("term") }}'
-    )
-    assert term_calls(source) == ["model", "k-NN", "Overfitting", "it's", 'say "hi"']
+def small_site(pages: dict[str, str]) -> SiteData:
+    parsed = {src: parse_page("# T\n\n" + text + "\n", src, SIGNATURES) for src, text in pages.items()}
+    return SiteData(small_glossary(), [], [], {}, parsed)
 
 
-def test_term_calls_skip_what_never_renders_as_a_link():
-    source = (
-        '{# {{ term("model") }} is commented out #}\n'
-        '{% raw %}Write {{ term("overfitting") }} to link a term.{% endraw %}\n'
-        '{%- raw -%}{{ term("k-NN") }}{%- endraw -%}\n'
-        '<!-- {{ term("API") }} -->\n'
-        '{#\n{{ term("probability") }}\n#} but {{ term("dataset") }} is real'
-    )
-    assert term_calls(source) == ["dataset"]
+def test_calls_are_found_by_the_parser_whatever_their_quoting():
+    data = small_site({"a.md": 'A {{ term("model") }} and {{ term(\'k-NN\', "nearest neighbours") }}.\n'
+                                '{{term( "Overfitting" )}} then {{ term(\'API\') }}'})
+    assert [c.first for c in data.page("a.md").calls] == ["model", "k-NN", "Overfitting", "API"]
 
 
-def test_term_calls_on_a_page_without_calls():
-    assert term_calls("# Title\n\nNo calls, but the word term and term() appear.") == []
-
-
-def test_scan_usage_maps_each_term_to_the_sorted_pages_that_call_it():
-    small = small_glossary()
-    pages = {
+def test_usage_maps_each_term_to_the_sorted_pages_that_call_it():
+    data = small_site({
         "b.md": '{{ term("models") }} {{ term("Model") }} {{ term("k-NN") }}',
         "a.md": '{{ term("ML model", "the model") }}',
         "skills/c.md": "{{ term('nearest neighbours') }} {{ term('API') }}",
-        "d.md": "No terms here.",
-    }
-    pages["e.md"] = '{# {{ term("probability") }} #} <!-- {{ term("overfit") }} -->'
-    assert scan_usage(pages, small) == {
-        "model": ["a.md", "b.md"],
-        "k-nearest-neighbours": ["b.md", "skills/c.md"],
-        "api": ["skills/c.md"],
-    }
+        "d.md": "No terms here, but the word term and term() appear.",
+        "e.md": '{# {{ term("probability") }} #} <!-- {{ term("overfit") }} -->\n'
+                '{% raw %}Write {{ term("overfitting") }} to link a term.{% endraw %}',
+    })
+    assert data.pages_using("model") == ["a.md", "b.md"]
+    assert data.pages_using("k-nearest-neighbours") == ["b.md", "skills/c.md"]
+    assert data.pages_using("api") == ["skills/c.md"]
+    assert data.pages_using("probability") == data.pages_using("overfitting") == []
 
 
-def test_scan_usage_stops_on_an_unknown_term_naming_its_page():
+def test_usage_stops_on_an_unknown_term_naming_its_page():
     with pytest.raises(DataError) as error:
-        scan_usage({"a.md": '{{ term("model") }}', "skills/b.md": '{{ term("modle") }}'}, small_glossary())
+        small_site({"a.md": '{{ term("model") }}', "skills/b.md": '{{ term("modle") }}'})
     assert str(error.value).startswith("docs/skills/b.md: entry 'modle': unknown glossary term 'modle'")
     assert "did you mean" in str(error.value)
 
 
-def test_scan_usage_of_no_pages_is_empty():
-    assert scan_usage({}, small_glossary()) == {}
+def links_for(site_url: str) -> Links:
+    files = Files([File("glossary.md", "/docs", "/site", use_directory_urls=True)])
+    return Links(files, site_url)
 
 
 def test_export_records_one_per_term_in_title_order():
-    small = small_glossary()
-    records = export_records(small, "https://example.org/site/glossary/")
+    data = small_site({})
+    records = glossary_records(data, links_for("https://example.org/site/"))
     assert [r["title"] for r in records] == ["API", "k-nearest neighbours", "Model", "Overfitting", "Probability"]
     by_id = {r["id"]: r for r in records}
     assert by_id["overfitting"] == {
@@ -248,15 +234,7 @@ def test_export_records_one_per_term_in_title_order():
         "url": "https://example.org/site/glossary/#overfitting",
     }
     assert by_id["api"]["category"] == "engineering"
-    assert all(isinstance(r["aliases"], list) and isinstance(r["related"], list) for r in records)
-    assert export_records(small, "glossary/")[0]["url"] == "glossary/#api"
-
-
-def test_export_records_of_the_real_glossary_cover_every_term(glossary):
-    records = export_records(glossary, "glossary/")
-    assert len(records) == len(glossary.terms) == len(list((ROOT / "data" / "glossary").glob("*.md")))
-    assert {r["id"] for r in records} == set(glossary.terms)
-    assert [r["title"].lower() for r in records] == sorted(r["title"].lower() for r in records)
+    assert glossary_records(data, links_for(""))[0]["url"] == "glossary/#api"
 
 
 def test_data_error_message_names_file_entry_problem_and_fix():
@@ -408,6 +386,7 @@ def assert_single_term_link(soup: BeautifulSoup) -> None:
 @example("\\")
 @example("it's &amp; &lt;b&gt;")
 def test_md_title_round_trips_exactly_as_the_title_attribute(text):
+    assume("<" not in text and ">" not in text)  # refused: see test_md_title_refuses_angle_brackets
     soup = render(link(text))
     assert_single_term_link(soup)
     assert soup.a["title"] == normalised(text)
@@ -416,9 +395,17 @@ def test_md_title_round_trips_exactly_as_the_title_attribute(text):
 @PROPERTY
 @given(ANY_TEXT)
 def test_md_title_creates_no_element_or_attribute_even_with_control_characters(text):
+    assume("<" not in text and ">" not in text)
     assert_single_term_link(render(link(text)))
 
 
+def test_md_title_refuses_angle_brackets():
+    """Material's tooltip shows a title's decoded value as HTML: no escaping makes '<' safe there."""
+    for text in ('"><script>alert(1)</script>', "1 < 2", "a > b", "&lt;b&gt; is fine but <b> is not"):
+        with pytest.raises(ValueError, match="a tooltip cannot hold"):
+            md_title(text)
+
+
 def test_md_title_is_one_quoted_string():
-    assert md_title('say "hi" & <bye>\\') == '"say &quot;hi&quot; &amp; &lt;bye&gt;&#92;"'
+    assert md_title('say "hi" & bye\\') == '"say &quot;hi&quot; &amp; bye&#92;"'
     assert md_title("  two\n  lines ") == '"two lines"'

@@ -17,8 +17,8 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import ROOT, copy_project, run_build
 
-from macros.errors import DataError
-from macros.skills import parse_skill
+from roadmap.errors import DataError
+from roadmap.model.skills import parse_skill
 
 SCRIPT = '"><script>alert(1)</script>'
 IMG = "<img src=x onerror=alert(1)>"
@@ -175,3 +175,81 @@ def test_a_skill_title_that_would_be_html_in_the_nav_is_rejected(payload):
     message = str(error.value)
     assert "data/skills/programming.yml: entry 'programming'" in message
     assert "title" in message and "Fix: write the title as plain words" in message
+
+
+# -- Markdown fields: accepted only when they render harmless ------------------------------
+# A term's short definition feeds every tooltip of the term; its body and
+# example are rendered Markdown. Each payload below passes validation because
+# what it renders to is inert: the browser test shows nothing runs, on hover too.
+
+SHORT_ENTITIES = "Entity text &lt;img src=x onerror=window.__xss=3&gt; shown in a tooltip."
+BODY_PAYLOADS = [
+    "Code `<img src=x onerror=window.__xss=1>` stays code.",
+    "Entities &lt;script&gt;window.__xss=2&lt;/script&gt; stay text.",
+    "An escaped \\<img src=x onerror=window.__xss=4> tag shows as text.",
+    "A [link](https://example.org/?q=%3Cscript%3Ewindow.__xss=5%3C/script%3E) with an encoded query.",
+]
+EXAMPLE_PAYLOAD = "For `\"><svg onload=window.__xss=6>` the example shows code."
+
+
+@pytest.fixture(scope="module")
+def poisoned_markdown(tmp_path_factory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("poisoned-markdown"))
+    term = project / "data" / "glossary" / "overfitting.md"
+    text = term.read_text(encoding="utf-8")
+    _, front, _ = text.split("---\n", 2)
+    fields = yaml.safe_load(front)
+    fields.update(short=SHORT_ENTITIES, example=EXAMPLE_PAYLOAD)
+    term.write_text("---\n" + yaml.safe_dump(fields, allow_unicode=True, sort_keys=False) + "---\n"
+                    + "\n\n".join(BODY_PAYLOADS) + "\n", encoding="utf-8")
+    result = run_build(project, project / "site")
+    assert result.returncode == 0, f"the poisoned copy must still build:\n{result.output}"
+    return project / "site"
+
+
+def test_markdown_payloads_render_as_text_or_code(poisoned_markdown):
+    glossary = text_of(poisoned_markdown, "glossary/index.html")
+    assert "<img src=x onerror=window.__xss=1>" in glossary and "<script>window.__xss=2</script>" in glossary
+    for path in all_pages(poisoned_markdown):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        assert not soup.find_all(["img", "svg"], onerror=True) and not soup.find_all(onload=True), path
+        for link in soup.select("a[title]"):
+            assert "<" not in link["title"] or "&lt;" in link["title"], f"{path}: a tooltip holds markup"
+
+
+@pytest.mark.browser
+def test_no_script_runs_from_a_markdown_field_even_when_its_tooltips_are_hovered(poisoned_markdown, page):
+    import functools
+    import http.server
+    import threading
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
+                                             functools.partial(Quiet, directory=str(poisoned_markdown)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    hovered = 0
+    try:
+        for url in ("skills/data-modelling-and-evaluation/", "skills/ml-algorithms-and-libraries/", "glossary/"):
+            page.goto(base + url)
+            page.wait_for_load_state("networkidle")
+            links = page.locator("article a.glossary-term[title*='Entity text']")
+            for i in range(min(links.count(), 4)):
+                links.nth(i).scroll_into_view_if_needed()
+                links.nth(i).hover()
+                page.wait_for_selector(".md-tooltip2--active", timeout=3000)
+                page.wait_for_timeout(300)
+                hovered += 1
+                tooltip = page.locator(".md-tooltip2--active")
+                assert tooltip.locator("img, svg, script").count() == 0, tooltip.inner_html()
+            assert page.evaluate("window.__xss") is None, f"{url}: a payload ran"
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert hovered >= 2, "no poisoned tooltip was hovered"
+    assert dialogs == [], f"a payload ran: {dialogs}"

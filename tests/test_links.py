@@ -5,12 +5,7 @@ validation, so it also covers links made by templates and macros.
 """
 from __future__ import annotations
 
-import sys
-
-from conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "scripts"))
-import sitecheck  # noqa: E402
+from roadmap.tools import sitecheck
 
 
 def test_every_internal_link_and_anchor_resolves(site):

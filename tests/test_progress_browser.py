@@ -7,7 +7,7 @@ import json
 import pytest
 from conftest import ROOT
 
-from macros.skills import load_skills
+from roadmap.model.skills import load_skills
 
 pytestmark = pytest.mark.browser
 
@@ -44,14 +44,15 @@ def test_ticks_survive_a_reload_and_show_on_the_roadmap(page, base_url):
     page.goto(base_url)
     assert node_count(page, FIRST) == f"2/{len(FIRST.checklist)} done"
     total = sum(len(s.checklist) for s in SKILLS)
-    assert f"2 of {total} items done" in page.locator(".progress-panel__overall").text_content()
+    assert f"2 of {total} checklist items done" in page.locator(".progress-panel__overall").text_content()
 
 
 def test_a_label_click_ticks_and_the_stored_key_is_the_stable_one(page, base_url):
     page.goto(skill_url(base_url, SECOND))
     page.locator("ul.skill-checklist label").nth(1).click()
     stored = json.loads(page.evaluate("localStorage.getItem('ml-engineer-roadmap:progress')"))
-    assert stored == {SECOND.id: [SECOND.checklist[1].key]}
+    assert stored == {"version": 2, "progress": {"checklist": {SECOND.id: [SECOND.checklist[1].key]}, "quiz": {},
+                                                 "projects": []}}
 
 
 def test_export_then_import_restores_progress_in_a_fresh_browser(browser, base_url, tmp_path):
@@ -68,8 +69,8 @@ def test_export_then_import_restores_progress_in_a_fresh_browser(browser, base_u
     download.value.save_as(exported)
     first.close()
     data = json.loads(exported.read_text())
-    assert data["format"] == "ml-engineer-roadmap-progress" and data["version"] == 1
-    assert data["progress"] == {FIRST.id: [FIRST.checklist[1].key], SECOND.id: [SECOND.checklist[0].key]}
+    assert data["format"] == "ml-engineer-roadmap-progress" and data["version"] == 2
+    assert data["progress"]["checklist"] == {FIRST.id: [FIRST.checklist[1].key], SECOND.id: [SECOND.checklist[0].key]}
 
     fresh = browser.new_context()
     page = fresh.new_page()

@@ -7,7 +7,8 @@ import pytest
 from conftest import ROOT
 from pages import page_soup, url_path
 
-from macros.skills import leads_to, load_responsibilities, load_skills
+from roadmap.model.responsibilities import load_responsibilities
+from roadmap.model.skills import leads_to, load_skills
 
 SKILLS = load_skills(ROOT, ROOT / "docs")
 RESPONSIBILITIES = load_responsibilities(ROOT, {s.id for s in SKILLS})
