@@ -28,12 +28,16 @@ def on_nav(nav, config, files):
     for file in files.documentation_pages():
         if file.page is None:  # built but not in the nav (print.md): MkDocs would make its Page later
             Page(None, file, config)
-        try:
-            rendered = state.renderer.render_page(file.src_uri)
-        except DataError as error:
-            raise as_plugin_error(error) from None
-        own = state.data.page(file.src_uri).file
-        day = page_date(own, rendered.reads, history, fallback)
+        generated = state.renderer.generated.get(file.src_uri)
+        if generated is not None:  # a term's page: dated by its data file and what it shows
+            own, reads = generated.own_file, generated.reads
+        else:
+            try:
+                reads = state.renderer.render_page(file.src_uri).reads
+            except DataError as error:
+                raise as_plugin_error(error) from None
+            own = state.data.page(file.src_uri).file
+        day = page_date(own, reads, history, fallback)
         state.dates[file.src_uri] = day
         file.page.update_date = day.isoformat()
     return nav

@@ -3,18 +3,19 @@ from __future__ import annotations
 
 import json
 
-from .site import GLOSSARY_PAGE, SiteData
+from .site import SiteData
 from .urls import Links
 
 GLOSSARY_JSON = "glossary.json"
 
 
 def glossary_records(data: SiteData, links: Links) -> list[dict]:
-    """One record per term, in title order, with the URL of its definition."""
-    page = links.absolute_url(GLOSSARY_PAGE)
+    """One record per term, in title order, with the URL of its own page."""
+    from .views.glossary import term_src
+
     return [
         {"id": t.id, "title": t.title, "short": t.short, "aliases": list(t.aliases),
-         "category": t.category, "related": list(t.related), "url": f"{page}#{t.id}"}
+         "category": t.category, "related": list(t.related), "url": links.absolute_url(term_src(t.id))}
         for t in data.terms()
     ]
 

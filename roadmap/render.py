@@ -11,6 +11,7 @@ that evaluates every macro call of every page once per build.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -75,10 +76,21 @@ class Rendered:
     reads: frozenset[str]
 
 
+@dataclass(frozen=True)
+class Generated:
+    """A page the build writes itself (a term's page): its text, the data file
+    it stands for (what its edit button opens) and every file it read."""
+
+    text: str
+    own_file: str
+    reads: frozenset[str]
+
+
 @dataclass
 class Renderer:
     data: SiteData
     links: Links | None = None
+    generated: dict[str, Generated] = field(default_factory=dict)   # docs source path -> page
     _cache: dict[tuple, Rendered] = field(default_factory=dict)
 
     def context(self, page: str, printing: bool = False) -> Context:
@@ -96,6 +108,14 @@ class Renderer:
             done = self._cache[key] = Rendered(text, frozenset(reads))
         record(*done.reads)  # an enclosing recording (a page, the printable guide) reads them too
         return done.text
+
+    def generate(self, src: str, own_file: str, view: Callable[..., str], *args: Any) -> Generated:
+        """Make a generated page's Markdown with a view, recording what it read."""
+        with recording() as reads:
+            record(own_file)
+            text = view(self.context(src), *args)
+        page = self.generated[src] = Generated(text, own_file, frozenset(reads))
+        return page
 
     def render_page(self, src: str, printing: bool = False) -> Rendered:
         """A page's body with every call replaced by its output, and every file it read."""

@@ -204,8 +204,12 @@ def test_baseline_config_is_plain_material_with_the_same_theme_extensions_and_na
 def test_baseline_pages_are_plain_markdown_with_static_term_links(baseline):
     docs = baseline / "docs"
     real = sorted(p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md"))
-    assert sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")) == real
     site = load_site(ROOT, ROOT / "docs")
+    term_pages = sorted(f"glossary/{t.id}.md" for t in site.terms())
+    assert sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")) == sorted(real + term_pages)
+    for src in term_pages:  # the generated term pages, as plain files
+        text = (docs / src).read_text()
+        assert "render_macros: false" in text and split_front_matter(text).body.lstrip().startswith("# "), src
     for src in real:
         text = (docs / src).read_text()
         assert "{{" not in text and "{%" not in text, src
@@ -216,9 +220,10 @@ def test_baseline_pages_are_plain_markdown_with_static_term_links(baseline):
         # Each term mention is the Markdown link the project renders it to.
         terms = [c for c in site.page(src).calls if c.name == "term"]
         if terms and src != "print.md":
-            assert f"]({md_link(src, 'glossary.md')}#" in text and "{ .glossary-term }" in text, src
+            assert f"]({md_link(src, 'glossary/')}" in text and "{ .glossary-term }" in text, src
     glossary = json.loads((docs / "glossary.json").read_text())
     assert len(glossary["terms"]) == len(site.terms())
+    assert json.loads((docs / "roadmap.json").read_text())["skills"]
 
 
 def test_baseline_builds_strictly(baseline, tmp_path):

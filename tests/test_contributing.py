@@ -299,7 +299,8 @@ def test_a_scaffolded_term_fails_until_filled_in_then_builds_and_links(tmp_path)
     glossary = soup(built.site / "glossary" / "index.html")
     assert glossary.find(id="label-smoothing")
     link = soup(built.site / "next-steps" / "index.html").find("a", string="label smoothing")
-    assert link and link["href"].endswith("glossary/#label-smoothing")
+    assert link and link["href"].endswith("glossary/label-smoothing/")
+    assert (built.site / "glossary" / "label-smoothing" / "index.html").is_file()
     assert link["title"] == ("Training a classifier on softened targets, so it is not pushed towards overconfident "
                              "predictions.")
 

@@ -51,14 +51,23 @@ def html_pages(site: Path) -> list[str]:
     return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
 
 
+def term_url(term_id: str) -> str:
+    return f"glossary/{term_id}/"
+
+
+def term_html(term_id: str) -> str:
+    return f"glossary/{term_id}/index.html"
+
+
 def glossary_links_by_page(site: Path) -> dict[str, list[tuple[str, object]]]:
     """Built page -> [(term id, the <a class="glossary-term">)] for every term link on it."""
     found: dict[str, list] = {}
     for rel in html_pages(site):
         for a in read(site, rel).select("article a.glossary-term"):
             path, fragment = resolve(rel, a["href"])
-            assert path == "glossary/", f"{rel}: term link {a['href']} does not point to the glossary"
-            found.setdefault(rel, []).append((fragment, a))
+            assert path.startswith("glossary/") and path.count("/") == 2 and not fragment, (
+                f"{rel}: term link {a['href']} does not point to a term's page")
+            found.setdefault(rel, []).append((path.split("/")[1], a))
     return found
 
 
@@ -73,58 +82,96 @@ def term_links(site):
 
 
 def entry_of(glossary_page: BeautifulSoup, term_id: str):
-    heading = glossary_page.find(id=term_id)
-    assert heading is not None, f"no element with id '{term_id}' on the glossary page"
-    entry = heading.find_parent("div", class_="glossary-entry")
-    assert entry is not None, f"#{term_id} is not inside a .glossary-entry"
-    return heading, entry
+    """A term's entry on the index: the list item that keeps its id."""
+    entry = glossary_page.find(id=term_id)
+    assert entry is not None and entry.name == "li", f"no entry with id '{term_id}' on the glossary index"
+    return entry
 
 
-def labelled(entry, label: str):
-    """The paragraph of an entry that starts with e.g. 'Used on:' (or None)."""
-    for p in entry.find_all("p", recursive=False):
+def section(page: BeautifulSoup, heading_id: str):
+    """The items of a term page's section (a list under an h2 with that id), or None."""
+    heading = page.find(id=heading_id)
+    return heading.find_next_sibling("ul") if heading else None
+
+
+def labelled(page: BeautifulSoup, label: str):
+    """The paragraph of a term page that starts with e.g. 'Category:' (or None)."""
+    for p in page.select("article p"):
         if text_of(p).startswith(label):
             return p
     return None
 
 
 # --------------------------------------------------------------------------
-# The glossary page
+# The glossary index: every term with its short definition, linking its page
 # --------------------------------------------------------------------------
 
-def test_the_data_has_terms_and_the_page_one_entry_per_term(site, glossary_page):
+def test_the_data_has_terms_and_the_index_one_entry_per_term(site, glossary_page):
     assert all((site / rel).is_file() for rel in GUIDE_PAGES)
-    assert len(TERMS) == len(list((ROOT / "data" / "glossary").glob("*.md"))) >= 50
-    assert len(glossary_page.select("article div.glossary-entry")) == len(TERMS)
+    assert len(TERMS) == len(list((ROOT / "data" / "glossary").glob("*.md"))) >= 300
+    assert len(glossary_page.select("article li[data-filter-item]")) == len(TERMS)
+
+
+def test_each_index_entry_is_the_title_linking_its_page_and_the_short_definition(glossary_page):
+    for term_id, term in TERMS.items():
+        entry = entry_of(glossary_page, term_id)
+        link = entry.find("a")
+        assert resolve(GLOSSARY_HTML, link["href"]) == (term_url(term_id), "")
+        assert text_of(link) == term.title
+        assert text_of(entry) == f"{term.title}: {term.short}"
+        category = next(c.title for c in GLOSSARY.categories if c.id == term.category)
+        assert entry["data-names"] == "|".join([term.title, *term.aliases, category]).lower()
+
+
+def test_the_index_is_small_enough_for_a_phone(site):
+    """The A-to-Z at 300 terms and more stays under 40 kB gzip (issue 14's target)."""
+    import gzip
+
+    size = len(gzip.compress((site / GLOSSARY_HTML).read_bytes(), 9))
+    print(f"glossary index: {len(TERMS)} terms, {size / 1000:.1f} kB gzip")
+    assert len(TERMS) >= 300 and size <= 40_000, f"{size / 1000:.1f} kB gzip"
+
+
+# --------------------------------------------------------------------------
+# A page per term
+# --------------------------------------------------------------------------
+
+def test_every_term_has_its_page_and_nothing_else_is_in_the_folder(site):
+    pages = {p.parent.name for p in (site / "glossary").glob("*/index.html")}
+    assert pages == set(TERMS)
 
 
 @pytest.mark.parametrize("term_id", sorted(TERMS))
-def test_every_term_has_an_entry_with_title_short_category_and_related(glossary_page, term_id):
+def test_a_term_page_holds_its_definition_aliases_category_related_terms_and_sources(site, term_id):
     term = TERMS[term_id]
-    heading, entry = entry_of(glossary_page, term_id)
-    assert heading.name == "h3"
-    assert text_of(heading) == term.title
-    assert heading.find("a", class_="headerlink")["href"] == f"#{term_id}"
-    assert entry.find("strong") and text_of(entry.find("strong")) == term.short
-    category = labelled(entry, "Category:")
-    category_title = next(c.title for c in GLOSSARY.categories if c.id == term.category)
-    assert category is not None and text_of(category) == f"Category: {category_title}."
-    assert category.find("a")["href"] == f"#category-{term.category}"
-    related = labelled(entry, "Related:")
+    page = read(site, term_html(term_id))
+    assert text_of(page.select_one("article h1")) == term.title
+    assert page.find("title").get_text().startswith(f"{term.title} - ")
+    assert page.find("meta", attrs={"name": "description"})["content"] == term.short
+    assert text_of(page.select_one("article .term-short")) == term.short
+    body = page.select_one("article .term-body")
+    assert body is not None and text_of(body) == text_of(BeautifulSoup(term.body_html, "html.parser"))
+    if term.example_html:
+        assert page.find(id="example") and page.select_one("article .term-example")
+    aliases = labelled(page, "Also called:")
+    assert (text_of(aliases) == "Also called: " + ", ".join(term.aliases) + ".") if term.aliases else aliases is None
+    category = labelled(page, "Category:")
+    title = next(c.title for c in GLOSSARY.categories if c.id == term.category)
+    assert text_of(category) == f"Category: {title}."
+    assert resolve(term_html(term_id), category.find("a")["href"]) == ("glossary/", f"category-{term.category}")
+    related = section(page, "related-terms")
     if term.related:
-        links = related.find_all("a")
-        assert [a["href"] for a in links] == [f"#{r}" for r in term.related]
-        assert [text_of(a) for a in links] == [TERMS[r].title for r in term.related]
-        assert not any(a.get("title") for a in links)  # same-page links: no tooltip (issue 7)
+        items = related.find_all("li", recursive=False)
+        assert [resolve(term_html(term_id), li.find("a")["href"])[0] for li in items] == [
+            term_url(r) for r in term.related]
+        assert [text_of(li) for li in items] == [f"{TERMS[r].title}: {TERMS[r].short}" for r in term.related]
     else:
         assert related is None
-    aliases = labelled(entry, "Also called:")
-    if term.aliases:
-        assert text_of(aliases) == "Also called: " + ", ".join(term.aliases) + "."
-    else:
-        assert aliases is None
-    names = [term.title, term.id, *term.aliases, category_title]
-    assert entry["data-names"] == "|".join(names).lower()
+    sources = section(page, "sources")
+    if term.sources:
+        assert [text_of(li) for li in sources.find_all("li")] == [s.title for s in term.sources]
+    edit = page.select_one("a.md-content__button[href*='/edit/']")
+    assert edit["href"].endswith(f"/edit/main/data/glossary/{term_id}.md"), edit["href"]
 
 
 def test_every_term_is_used_on_a_page_besides_the_glossary(term_links):
@@ -132,32 +179,26 @@ def test_every_term_is_used_on_a_page_besides_the_glossary(term_links):
     orphans = sorted(set(TERMS) - used)
     assert not orphans, f"terms no page links with term(): {orphans}"
     unknown = sorted(used - set(TERMS))
-    assert not unknown, f"term links to no entry: {unknown}"
+    assert not unknown, f"term links to no page: {unknown}"
 
 
-def test_used_on_lists_exactly_the_pages_that_link_the_term(glossary_page, term_links):
+def test_used_on_lists_exactly_the_pages_that_link_the_term(site, term_links):
     linked_from: dict[str, set[str]] = {term_id: set() for term_id in TERMS}
     for rel, links in term_links.items():
         if rel in GUIDE_PAGES:
             for term_id, _ in links:
                 linked_from[term_id].add(page_url(rel))
     for term_id in sorted(TERMS):
-        _, entry = entry_of(glossary_page, term_id)
-        used_on = labelled(entry, "Used on:")
-        listed = [resolve(GLOSSARY_HTML, a["href"])[0] for a in used_on.find_all("a")] if used_on else []
+        page = read(site, term_html(term_id))
+        used_on = section(page, "used-on")
+        listed = [resolve(term_html(term_id), a["href"])[0] for a in used_on.find_all("a")] if used_on else []
         assert len(listed) == len(set(listed)), f"{term_id}: a page is listed twice in 'Used on': {listed}"
         assert set(listed) == linked_from[term_id], (
             f"{term_id}: 'Used on' lists {sorted(listed)} but the pages linking it are "
             f"{sorted(linked_from[term_id])}")
-
-
-def test_used_on_links_carry_the_page_titles(site, glossary_page):
-    for a in glossary_page.select("article div.glossary-entry a"):
-        path, fragment = resolve(GLOSSARY_HTML, a["href"])
-        if path == "glossary/" or urlparse(a["href"]).scheme:
-            continue
-        target = read(site, path + "index.html")
-        assert text_of(a) == text_of(target.select_one("article h1")), a
+        for a in used_on.find_all("a") if used_on else []:
+            target = read(site, resolve(term_html(term_id), a["href"])[0] + "index.html")
+            assert text_of(a) == text_of(target.select_one("article h1")), a
 
 
 def test_every_term_link_has_the_short_definition_as_title(term_links):
@@ -172,21 +213,23 @@ def test_every_term_link_has_the_short_definition_as_title(term_links):
     assert count >= len(TERMS)
 
 
-def test_glossary_json_matches_the_data(site):
+def test_glossary_json_matches_the_data_and_gives_each_terms_page(site):
     path = site / "glossary.json"
-    assert path.is_file()
     records = json.loads(path.read_text(encoding="utf-8"))["terms"]
     assert [r["id"] for r in records] == [t.id for t in GLOSSARY.sorted_terms()]
     for record in records:
         term = TERMS[record["id"]]
         assert set(record) == {"id", "title", "short", "aliases", "category", "related", "url"}
-        assert record["title"] == term.title
-        assert record["short"] == term.short
-        assert record["aliases"] == list(term.aliases)
-        assert record["category"] == term.category
-        assert record["related"] == list(term.related)
-        assert record["url"].endswith(f"glossary/#{term.id}"), record["url"]
+        assert (record["title"], record["short"], record["category"]) == (term.title, term.short, term.category)
+        assert record["aliases"] == list(term.aliases) and record["related"] == list(term.related)
+        assert record["url"].endswith("/" + term_url(term.id)), record["url"]
         assert urlparse(record["url"]).scheme in ("http", "https")
+
+
+def test_the_sitemap_lists_every_term_page(site):
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    for term_id in TERMS:
+        assert f"/{term_url(term_id)}</loc>" in sitemap, term_id
 
 
 def test_glossary_page_links_glossary_json(glossary_page):
@@ -204,20 +247,17 @@ def test_a_to_z_jump_links_reach_every_term(glossary_page):
     reached = set()
     for letter in letters:
         heading = glossary_page.find(id=f"letter-{letter.lower()}")
-        assert heading is not None and heading.name == "h2" and "glossary-letter" in heading["class"]
-        for sibling in heading.find_next_siblings():
-            if sibling.name == "h2":
-                break
-            if sibling.name == "div" and "glossary-entry" in sibling.get("class", []):
-                title = text_of(sibling.find("h3"))
-                assert title[0].upper() == letter, f"{title} is under {letter}"
-                reached.add(sibling.find("h3")["id"])
+        assert heading is not None and heading.name == "h2"
+        group = heading.find_parent("section")
+        for entry in group.select("li[data-filter-item]"):
+            assert text_of(entry.find("a"))[0].upper() == letter, f"{entry['id']} is under {letter}"
+            reached.add(entry["id"])
     assert reached == set(TERMS)
 
 
 def test_by_category_section_links_every_term_once_under_its_category(glossary_page):
-    section = glossary_page.find(id="by-category")
-    assert section is not None and section.name == "h2"
+    by_category = glossary_page.find(id="by-category")
+    assert by_category is not None and by_category.name == "h2"
     seen: list[str] = []
     for category in GLOSSARY.categories:
         members = [t for t in GLOSSARY.sorted_terms() if t.category == category.id]
@@ -226,11 +266,10 @@ def test_by_category_section_links_every_term_once_under_its_category(glossary_p
             assert heading is None
             continue
         assert heading is not None and heading.name == "h3" and text_of(heading) == category.title
-        assert heading.find_previous("h2") is section
         links = heading.find_next_sibling("p").find_all("a")
-        assert [a["href"] for a in links] == [f"#{t.id}" for t in members]
+        assert [resolve(GLOSSARY_HTML, a["href"])[0] for a in links] == [term_url(t.id) for t in members]
         assert [text_of(a) for a in links] == [t.title for t in members]
-        assert not any(a.get("title") for a in links)  # same-page links: no tooltip (issue 7)
+        assert not any(a.get("title") for a in links)  # no tooltip per link (issue 7): the index is long
         seen += [t.id for t in members]
     assert sorted(seen) == sorted(TERMS) and len(seen) == len(set(seen))
 
@@ -281,11 +320,10 @@ def test_used_on_ignores_term_calls_that_render_no_link(tmp_path):
                                             '{% raw %}`{{ term("kaggle") }}`{% endraw %}')
     result = run_build(project, tmp_path / "site")
     assert result.returncode == 0, result.output
-    _, entry = entry_of(read(result.site, GLOSSARY_HTML), "kaggle")
-    used_on = labelled(entry, "Used on:")
-    listed = {resolve(GLOSSARY_HTML, a["href"])[0] for a in used_on.find_all("a")} if used_on else set()
+    used_on = section(read(result.site, term_html("kaggle")), "used-on")
+    listed = {resolve(term_html("kaggle"), a["href"])[0] for a in used_on.find_all("a")} if used_on else set()
     assert "who-hires/" not in listed
-    assert not read(result.site, "who-hires/index.html").select("a.glossary-term[href$='#kaggle']")
+    assert not read(result.site, "who-hires/index.html").select("a.glossary-term[href*='kaggle']")
 
 
 PAYLOAD = '"><script>alert(1)</script>'
@@ -327,25 +365,27 @@ def test_payloads_in_glossary_data_create_no_element_or_attribute(hostile_site):
             for name in ("href", "src"):
                 assert not str(el.get(name, "")).lower().startswith("javascript:"), f"{rel}: {el}"
         assert not page.select("img[src=x]"), rel
-    glossary = read(hostile_site, GLOSSARY_HTML)
-    assert not glossary.select("article details, article div.glossary-entry ul"), "an alias made Markdown blocks"
+    term_page = read(hostile_site, term_html("overfitting"))
+    assert not term_page.select("article details"), "an alias made Markdown blocks"
+    assert len(term_page.select("article ul")) == len([s for s in ("related-terms", "used-on", "sources")
+                                                       if term_page.find(id=s)]), "an alias made a list"
 
 
 def test_payloads_in_glossary_data_show_as_text(hostile_site):
-    page = read(hostile_site, GLOSSARY_HTML)
-    heading, entry = entry_of(page, "overfitting")
-    assert text_of(heading) == TITLE
-    aliases = labelled(entry, "Also called:")
+    page = read(hostile_site, term_html("overfitting"))
+    assert text_of(page.select_one("article h1")) == TITLE
+    aliases = labelled(page, "Also called:")
     assert aliases.find_all(True) == [aliases.find("em")]  # only the "Also called:" label
     for alias in ALIASES:
         assert alias in aliases.get_text(), alias
     assert "49" not in aliases.get_text()
-    sources = labelled(entry, "Sources:")
+    sources = section(page, "sources")
     assert SOURCE in sources.get_text()
     assert [a["href"] for a in sources.find_all("a")][0] == "https://example.org/x"
-    assert text_of(labelled(entry, "Category:")) == f"Category: {CATEGORY}."
-    assert PAYLOAD.lower() in entry["data-names"]
-    assert text_of(page.find(id="category-evaluation")) == CATEGORY
+    assert text_of(labelled(page, "Category:")) == f"Category: {CATEGORY}."
+    index = read(hostile_site, GLOSSARY_HTML)
+    assert PAYLOAD.lower() in entry_of(index, "overfitting")["data-names"]
+    assert text_of(index.find(id="category-evaluation")) == CATEGORY
     # Elsewhere: the new title as link text, the unchanged short definition as tooltip.
     for rel, links in glossary_links_by_page(hostile_site).items():
         for term_id, a in links:
@@ -358,7 +398,7 @@ def test_payloads_reach_glossary_json_and_the_search_index_only_as_data(hostile_
     assert records["overfitting"]["title"] == TITLE
     assert records["overfitting"]["aliases"][-len(ALIASES):] == ALIASES
     index = json.loads((hostile_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    entry = next(d for d in index["docs"] if d["location"] == "glossary/#overfitting")
+    entry = next(d for d in index["docs"] if d["location"] == "glossary/overfitting/")
     assert "<script" not in entry["text"] and "<img" not in entry["text"]
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in entry["text"]
 

@@ -219,8 +219,8 @@ def test_usage_stops_on_an_unknown_term_naming_its_page():
 
 
 def links_for(site_url: str) -> Links:
-    files = Files([File("glossary.md", "/docs", "/site", use_directory_urls=True)])
-    return Links(files, site_url)
+    sources = ["glossary.md", *(f"glossary/{t.id}.md" for t in small_glossary().terms.values())]
+    return Links(Files([File(src, "/docs", "/site", use_directory_urls=True) for src in sources]), site_url)
 
 
 def test_export_records_one_per_term_in_title_order():
@@ -231,10 +231,10 @@ def test_export_records_one_per_term_in_title_order():
     assert by_id["overfitting"] == {
         "id": "overfitting", "title": "Overfitting", "short": "The short definition of Overfitting.",
         "aliases": ["overfit"], "category": "data", "related": ["model"],
-        "url": "https://example.org/site/glossary/#overfitting",
+        "url": "https://example.org/site/glossary/overfitting/",
     }
     assert by_id["api"]["category"] == "engineering"
-    assert glossary_records(data, links_for(""))[0]["url"] == "glossary/#api"
+    assert glossary_records(data, links_for(""))[0]["url"] == "glossary/api/"
 
 
 def test_data_error_message_names_file_entry_problem_and_fix():

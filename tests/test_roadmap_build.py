@@ -87,7 +87,8 @@ def test_responsibilities_page_links_each_to_its_skills_from_data(site):
 def test_skill_pages_list_their_key_terms_from_the_glossary(site):
     for skill in SKILLS:
         page = page_soup(site, skill.page)
-        used = {a["href"].split("#")[1] for a in page.select("a.glossary-term")}
+        used = {a["href"].rstrip("/").rsplit("/", 1)[1] for a in page.select("a.glossary-term")}
         strong = next(s for s in page.select("article strong") if s.get_text(strip=True) == "Key terms on this page:")
-        listed = {a["href"].split("#")[1] for a in strong.parent.find_all("a")}
+        listed = {a["href"].rstrip("/").rsplit("/", 1)[1] for a in strong.parent.find_all("a")}
+        assert all("/glossary/" in "/" + a["href"] for a in strong.parent.find_all("a"))
         assert listed == used, skill.id

@@ -26,7 +26,8 @@ BODY_MIN_SENTENCES = 2
 CATEGORIES_FILE = "data/glossary-categories.yml"
 TERMS_FOLDER = "data/glossary/"
 # Ids the glossary index uses for itself: a term may not take them.
-RESERVED_IDS = re.compile(r"^(?:letter-[a-z0-9]|by-letter|by-category|category-.+|glossary-.+|terms)$")
+# ("index" would be glossary/index.md, the index page's own address.)
+RESERVED_IDS = re.compile(r"^(?:letter-[a-z0-9]|by-letter|by-category|category-.+|glossary-.+|terms|index)$")
 
 _MARKUP_IN_SHORT = re.compile(r"[<>*`\[\]{}]")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")

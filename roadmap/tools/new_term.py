@@ -132,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
           "Next:\n"
           f"  1. Fill in 'short', 'category' and the rest in {shown} (the comments say how),\n"
           "     and write the definition after the closing '---'.\n"
-          f"  2. make serve, open the address it prints and go to glossary/#{args.id}\n"
+          f"  2. make serve, open the address it prints and go to glossary/{args.id}/\n"
           f"  3. Link the term where a page first mentions it: {{{{ term(\"{title_from_id(args.id).lower()}\") }}}}")
     return 0
 

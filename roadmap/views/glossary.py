@@ -1,37 +1,97 @@
-"""The glossary's views: a term mention (`term`), the glossary page and its
-printable version."""
+"""The glossary's views: a term mention (`term`), the glossary index, each
+term's own page, and the printable glossary."""
 from __future__ import annotations
 
+import re
 from itertools import groupby
 
 from ..markup import md_text, md_title
+from ..model.glossary import Term
 from ..render import Context
 from ..site import GLOSSARY_PAGE
 
+TERMS_FOLDER = "glossary"
+# How site search splits text into words (mkdocs.yml, plugins: search: separator).
+_SEARCH_SEPARATOR = re.compile(r"[\s\-,:!=\[\]()\"`/]+|\.(?!\d)")
+
+
+def term_src(term_id: str) -> str:
+    """The docs source path of a term's own page (generated, see hooks/term_pages.py)."""
+    return f"{TERMS_FOLDER}/{term_id}.md"
+
 
 def term(ctx: Context, text: str, label: str | None = None) -> str:
-    """A Markdown link to a term's glossary entry, its short definition as tooltip.
+    """A Markdown link to a term's own page, its short definition as tooltip.
 
     The commonest macro by far, so it is one f-string rather than a template.
     """
     found = ctx.data.term(text, ctx.file)
-    target = ctx.md_link(GLOSSARY_PAGE, found.id)
+    target = ctx.md_link(term_src(found.id))
     return f"[{md_text(label or text)}]({target} {md_title(found.short)}){{ .glossary-term }}"
 
 
 def glossary(ctx: Context) -> str:
-    """The glossary page: every term by letter, then by category."""
+    """The glossary index: every term with its short definition, by letter, then by category."""
     terms = ctx.data.terms()
     letters = [(letter, list(group)) for letter, group in groupby(terms, key=lambda t: t.title[0].upper())]
     categories = [(c, [t for t in terms if t.category == c.id]) for c in ctx.data.categories()]
-    by_id = {t.id: t for t in terms}
     return ctx.template(
-        "glossary.md.j2",
+        "glossary_index.md.j2",
         letters=letters,
         categories=[(c, ts) for c, ts in categories if ts],
         category_titles={c.id: c.title for c, _ in categories},
-        terms=by_id,
-        used_on={t.id: [(src, ctx.data.page_title(src)) for src in ctx.data.pages_using(t.id)] for t in terms},
+        urls={t.id: ctx.url(term_src(t.id)) for t in terms},
+    )
+
+
+def abbreviation(term: Term) -> str | None:
+    """The term's abbreviation, if an alias is one (PCA, RAG, LoRA): shown after the title."""
+    for alias in term.aliases:
+        capitals = sum(c.isupper() for c in alias)
+        if " " not in alias and len(alias) <= 6 and capitals >= 2 and alias.lower() not in term.title.lower():
+            return alias
+    return None
+
+
+def plural(word: str) -> str:
+    """The regular English plural of a word (of a name's last word)."""
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return word + "es"
+    if word.endswith("y") and word[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def search_names(term: Term) -> list[str]:
+    """The names site search weighs highest for a term's page: its title and its
+    one-word aliases (abbreviations, other spellings), with their plurals.
+
+    Longer aliases stay in the page's text: as tags, a word they share with
+    other terms' names ("LoRA" in "quantised LoRA") would outrank the term
+    that is called just that.
+    """
+    names = [term.title, *(a for a in term.aliases if " " not in a.strip())]
+    plurals = [plural(n) for n in names if n[-1:].isalpha() and not n.isupper()]
+    # One tag per distinct word: a word repeated across names would count
+    # again and again ("ROC" in "ROC AUC" and "AUC-ROC").
+    words = [w.lower() for name in names + plurals for w in _SEARCH_SEPARATOR.split(name) if w]
+    return list(dict.fromkeys(words))
+
+
+def term_page(ctx: Context, term_id: str) -> str:
+    """A term's own page: definition, example, aliases, category, related terms,
+    the pages that use it and its sources."""
+    found: Term = ctx.data.term(term_id, ctx.file)
+    category = next(c for c in ctx.data.categories() if c.id == found.category)
+    return ctx.template(
+        "term_page.md.j2",
+        term=found,
+        abbreviation=abbreviation(found),
+        names=search_names(found),
+        category=category,
+        related=[ctx.data.term(r) for r in found.related],
+        used_on=[(src, ctx.data.page_title(src)) for src in ctx.data.pages_using(found.id)],
+        glossary_page=GLOSSARY_PAGE,
     )
 
 

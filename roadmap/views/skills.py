@@ -3,7 +3,8 @@ a responsibility draws on."""
 from __future__ import annotations
 
 from ..render import Context
-from ..site import GLOSSARY_PAGE, PROJECTS_PAGE, RESPONSIBILITIES_PAGE
+from ..site import PROJECTS_PAGE, RESPONSIBILITIES_PAGE
+from .glossary import term_src
 
 
 def skill_checklist(ctx: Context, skill_id: str) -> str:
@@ -20,7 +21,7 @@ def skill_relations(ctx: Context, skill_id: str) -> str:
         leads_to=ctx.data.leads_to(skill.id),
         responsibilities=[r for r in ctx.data.responsibilities() if skill.id in r.skills],
         responsibilities_page=RESPONSIBILITIES_PAGE,
-        glossary_page=GLOSSARY_PAGE,
+        term_src=term_src,
         key_terms=ctx.data.terms_on(skill.page),
         projects=ctx.data.projects_for(skill.id),
         projects_page=PROJECTS_PAGE,

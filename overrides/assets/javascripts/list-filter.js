@@ -44,8 +44,11 @@
       groups.forEach(function (group) {
         group.hidden = !group.querySelector("[data-filter-item]:not([hidden])");
       });
-      var filtered = words.length || chosen.length;
-      status.textContent = filtered ? shown + " of " + items.length + " " + noun + " match." : items.length + " " + noun + ".";
+      var typed = text.value.trim();
+      var said = typed ? " \u201c" + typed + "\u201d" : "";
+      status.textContent = words.length || chosen.length
+        ? shown + " of " + items.length + " " + noun + " match" + said + "."
+        : items.length + " " + noun + ".";
     }
 
     text.addEventListener("input", apply);
