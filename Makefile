@@ -8,6 +8,7 @@
 #   make validate  check data/ and the pages' macro calls without building
 #   make schemas   republish schemas/*.schema.json from the data models
 #   make bench   performance benchmark: one table, JSON in bench-results/ (BENCH_ARGS=--quick)
+#   make trial-exit  build the site with ProperDocs and Zensical in scratch venvs, measured (TRIAL_ARGS=--json trial-results.json)
 
 PYTHON ?= python3
 VENV   := .venv
@@ -24,7 +25,7 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check \
 	    --require-hashes --no-deps -r requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check \
-	    --no-deps --no-build-isolation --editable .
+	    --no-deps --no-build-isolation --editable . --config-settings editable_mode=compat
 	touch $@
 
 # The preview is served at the root of 127.0.0.1:8000, whatever site_url says.
@@ -88,3 +89,7 @@ linkcheck-online: $(STAMP)
 .PHONY: bench
 bench: $(STAMP) browser
 	$(BIN)/python -m bench $(BENCH_ARGS)
+
+.PHONY: trial-exit
+trial-exit: $(STAMP)
+	$(BIN)/python -m trial $(TRIAL_ARGS)

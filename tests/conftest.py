@@ -3,10 +3,17 @@ Chromium that the browser tests drive.
 
 The build goes into a temporary directory (never the working tree's site/);
 a local HTTP server on 127.0.0.1 serves it from inside the test process.
+
+ROADMAP_TEST_SITE=<folder> makes the session's `build` and `site` that
+already built folder instead (the exit trial, `python -m trial`, runs the
+site-level tests against another generator's output this way);
+ROADMAP_TEST_SITE_LOG=<file> then names that build's log, which
+test_build checks for warnings. Unset, the session builds as always.
 """
 from __future__ import annotations
 
 import http.server
+import os
 import shutil
 import threading
 from pathlib import Path
@@ -45,8 +52,22 @@ def server():
     httpd.server_close()
 
 
+def given_site(environ=os.environ) -> Build | None:
+    """The built site ROADMAP_TEST_SITE names (with its log, if given), or None."""
+    folder = environ.get("ROADMAP_TEST_SITE")
+    if not folder:
+        return None
+    site = Path(folder).resolve()
+    assert (site / "index.html").is_file(), f"ROADMAP_TEST_SITE={folder}: no built site there"
+    log = environ.get("ROADMAP_TEST_SITE_LOG")
+    return Build(0, Path(log).read_text(encoding="utf-8") if log else "", site)
+
+
 @pytest.fixture(scope="session")
 def build(tmp_path_factory, server) -> Build:
+    given = given_site()
+    if given is not None:
+        return given
     result = run_build(ROOT, tmp_path_factory.mktemp("build") / "site", {"SITE_URL": server.url})
     assert result.returncode == 0, f"strict build failed:\n{result.output}"
     return result
