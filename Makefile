@@ -24,7 +24,7 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check \
 	    --require-hashes --no-deps -r requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check \
-	    --no-deps --no-build-isolation --editable .
+	    --no-deps --no-build-isolation --editable . --config-settings editable_mode=compat
 	touch $@
 
 # The preview is served at the root of 127.0.0.1:8000, whatever site_url says.
