@@ -236,7 +236,8 @@ def inspect(fragment: str, allowlist: Allowlist) -> list[str]:
 
 def sanitise(fragment: str, allowlist: Allowlist) -> str:
     """The fragment as the sanitiser (nh3) lets it through."""
-    attributes = {tag: set(names) for tag, names in allowlist.attributes.items()}
+    # Without a "*" entry nh3 keeps its own default generic attributes (lang, title).
+    attributes = {"*": set(), **{tag: set(names) for tag, names in allowlist.attributes.items()}}
     styles = {"filter_style_properties": set(allowlist.styles)} if allowlist.styles else {}
     return nh3.clean(fragment, tags=set(allowlist.tags), attributes=attributes,
                      generic_attribute_prefixes=set(allowlist.attribute_prefixes) or None,
