@@ -14,7 +14,7 @@ import bench
 from roadmap.build import ROOT
 
 from . import budgets, report
-from .builds import bench_build, bench_scale
+from .builds import add_marginal, bench_build, bench_scale
 from .lighthouse import bench_lighthouse
 from .log import log
 from .machine import machine, machine_line, wait_for_quiet
@@ -29,8 +29,9 @@ SECTIONS = ("build", "scale", "weight", "lighthouse", "preview")
 def parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bench", description=bench.__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--quick", action="store_true", help="fewer repetitions (a few minutes)")
-    parser.add_argument("--runs", type=int, help="builds per side for the build section (default 5, quick 3)")
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions")
+    parser.add_argument("--runs", type=int,
+                        help="builds of each side at each size (default 5 at 1x and 3 at 10x and 100x; quick 3 and 1)")
     parser.add_argument("--only", help=f"comma-separated sections of {', '.join(SECTIONS)}")
     parser.add_argument("--json", type=Path, default=RESULTS, help="where to write the results")
     parser.add_argument("--wait-quiet", type=float, default=0, metavar="SECONDS",
@@ -51,6 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         cli.error(f"unknown section(s): {', '.join(sorted(unknown))}")
     runs = args.runs or (3 if args.quick else 5)
+    scale_runs = args.runs or (1 if args.quick else 3)
     results: dict[str, Any] = {"quick": args.quick, "machine": machine()}
     load_before = results["machine"]["load_average_1min"]
     started = time.perf_counter()
@@ -69,7 +71,8 @@ def main(argv: list[str] | None = None) -> int:
         if start("build"):
             results["build"] = bench_build(work, runs)
         if start("scale"):
-            results["scale"] = bench_scale(work, 1 if args.quick else 2)
+            results["scale"] = bench_scale(work, scale_runs)
+        add_marginal(budgets.size_rows(results))
         if start("weight"):
             log("weight: first visits in Chromium")
             with served_site(work / "weight-site") as server:

@@ -1,4 +1,4 @@
-"""The budgets of issue 7, each written once: what it limits, the limit and its unit.
+"""The budgets, each written once: what it limits, the limit and its unit.
 
 Budgets are reported, never asserted: `evaluate(results)` gives one PASS/FAIL
 row per budget that applies to the sections that ran, and the table
@@ -7,7 +7,7 @@ row per budget that applies to the sections that ran, and the table
 from __future__ import annotations
 
 import operator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 _COMPARE = {"<=": operator.le, "<": operator.lt, ">=": operator.ge}
@@ -48,20 +48,24 @@ class Budget:
                 "limit": self.limit_text, "status": status(self.holds(measured))}
 
 
-OVERHEAD = Budget("Macros and glossary overhead over plain Material", "<=", 15.0, "%", "+.1f")
-SCALE = Budget("Per-page build time, {largest} / {smallest}", "<=", 1.5, "x", ".2f")
-WEIGHT = Budget("First visit, {page} page (gzip, incl. search index)", "<=", 100.0, "kB", ".1f")
-WEIGHT_BY_PAGE = {"glossary": replace(WEIGHT, limit=150.0)}   # every other page: WEIGHT
+# Build cost (bench/builds.py; the sides are bench/variants.py).
+OVERHEAD = Budget("Build overhead, project vs baseline A, {size}", "<=", 15.0, "%", "+.1f")
+VS_PLAIN = Budget("Build time, project / baseline B, {size}", "<=", 1.5, "x", ".2f")
+VS_PLAIN_SIZE = "100x"   # the size VS_PLAIN applies at
+MARGINAL = Budget("Cost per added page, project / baseline A, {size}", "<=", 1.5, "x", ".2f")
+# Weight of a first visit (bench/weight.py), and the search index it must not load.
+WEIGHT = Budget("First visit, {page} page (gzip)", "<=", 100.0, "kB", ".1f")
+INDEX_ON_FIRST_VISIT = Budget("First visits (of {visits}) that request the search index", "<=", 0, "", "d")
+INDEX_AFTER_SEARCH = Budget("Search started on the home page: search index requests", ">=", 1, "", "d")
 LIGHTHOUSE = {
-    category: Budget(f"Lighthouse mobile {category}, {{page}} page", ">=", minimum, "", "")
+    category: Budget(f"Lighthouse mobile {category}, {{page}} page", ">=", minimum, "", "g")
     for category, minimum in (("performance", 98), ("accessibility", 100), ("best-practices", 100), ("seo", 100))
 }
-PREVIEW = Budget("Live preview after saving a {kind}", "<", 2.0, "s", ".2f")
+PREVIEW = {
+    "1x": Budget("Live preview after saving a {kind}, 1x", "<", 1.5, "s", ".2f"),
+    "10x": Budget("Live preview after saving a {kind}, 10x", "<", 3.0, "s", ".2f"),
+}
 PREVIEW_KINDS = ("page", "term")
-
-
-def weight_budget(page: str) -> Budget:
-    return WEIGHT_BY_PAGE.get(page, WEIGHT)
 
 
 def lighthouse_limit_text() -> str:
@@ -70,29 +74,40 @@ def lighthouse_limit_text() -> str:
     return f"{compare} " + " / ".join(f"{b.limit:g}" for b in LIGHTHOUSE.values())
 
 
-def scale_ends(scale: list[dict]) -> tuple[dict, dict]:
-    """(smallest, largest) size of the scale section, by pages."""
-    return min(scale, key=lambda r: r["pages"]), max(scale, key=lambda r: r["pages"])
+def size_rows(results: dict) -> list[dict]:
+    """The build cost rows of every size measured, smallest first (1x from `build`, the rest from `scale`)."""
+    return [*(results.get("build") or []), *(results.get("scale") or [])]
+
+
+def marginal_ratio(row: dict) -> float | None:
+    """The project's cost per added page over baseline A's, where both are known."""
+    project, static = row["project"].get("marginal_ms_per_page"), row["baseline_a"].get("marginal_ms_per_page")
+    return project / static if project is not None and static else None
 
 
 def applicable(results: dict) -> list[tuple[Budget, float, dict]]:
     """(budget, measured value, name fields) for each budget the results can be held to."""
     found: list[tuple[Budget, float, dict]] = []
-    build = results.get("build")
-    if build:
-        found.append((OVERHEAD, build["overhead_pct"], {}))
-    scale = results.get("scale")
-    if scale:
-        smallest, largest = scale_ends(scale)
-        found.append((SCALE, largest["per_page_ms"] / smallest["per_page_ms"],
-                      {"largest": largest["size"], "smallest": smallest["size"]}))
-    for row in results.get("weight") or []:
-        found.append((weight_budget(row["page"]), row["gzip_kb"], {"page": row["page"]}))
+    for row in size_rows(results):
+        found.append((OVERHEAD, row["overhead_a_pct"], {"size": row["size"]}))
+        if row["size"] == VS_PLAIN_SIZE:
+            found.append((VS_PLAIN, row["ratio_b"], {"size": row["size"]}))
+        ratio = marginal_ratio(row)
+        if ratio is not None:
+            found.append((MARGINAL, ratio, {"size": row["size"]}))
+    weight = results.get("weight")
+    if weight:
+        visits = weight["first_visits"]
+        found += [(WEIGHT, row["gzip_kb"], {"page": row["page"]}) for row in visits]
+        found.append((INDEX_ON_FIRST_VISIT, sum(r["search_index_requested"] for r in visits),
+                      {"visits": len(visits)}))
+        found.append((INDEX_AFTER_SEARCH, int(weight["search"]["search_index_requested"]), {}))
     for row in results.get("lighthouse") or []:
         found += [(budget, row[category], {"page": row["page"]}) for category, budget in LIGHTHOUSE.items()]
-    preview = results.get("preview")
-    if preview:
-        found += [(PREVIEW, preview[f"{kind}_s"], {"kind": kind}) for kind in PREVIEW_KINDS]
+    for row in results.get("preview") or []:
+        budget = PREVIEW.get(row["size"])
+        if budget:
+            found += [(budget, row[f"{kind}_s"], {"kind": kind}) for kind in PREVIEW_KINDS]
     return found
 
 

@@ -1,9 +1,11 @@
-"""Timed builds: the real site against its baseline (build cost), and the
-synthetic corpora (scale).
+"""Timed builds at 1x (the real site, the `build` section), 10x and 100x
+(synthetic corpora, the `scale` section), each size built three ways from the
+same pages: the project, baseline A and baseline B (bench/variants.py).
 
 Every build is the project's strict build (`roadmap.build.COMMAND`) in a new
 process, cold, so its wall time and its own peak RSS (from wait4) are
-measured alone.
+measured alone. The three sides are built in turn within each run, so drift
+in the machine hits all three.
 """
 from __future__ import annotations
 
@@ -23,9 +25,12 @@ from roadmap.build import COMMAND, ROOT
 from .baseline import make_baseline
 from .corpus import generate_corpus
 from .log import log
+from .plain import make_plain
+from .variants import PLAIN, PROJECT, SHORT, STATIC, VARIANTS
 
-# Synthetic sizes: (label, terms, pages). 1x is today's site as it is.
+# (label, terms, pages): 1x is the real site as it is (None keeps today's size).
 SIZES = [("1x", None, None), ("10x", 600, 200), ("100x", 2000, 1000)]
+REAL_SIZE, SCALE_SIZES = SIZES[0], SIZES[1:]
 
 
 @dataclass
@@ -73,61 +78,81 @@ def dir_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
-def bench_build(work: Path, runs: int) -> dict:
-    real = ROOT  # the working tree itself: a git checkout, as the hooks expect
-    log("build: rendering the baseline pages (plain Markdown, no macros)")
-    base = make_baseline(real, work / "baseline")
-    real_runs, base_runs = [], []
-    for i in range(runs):  # interleaved, so drift in the machine hits both sides
-        real_runs.append(checked(timed_build(real, work / "real-site"), "real site"))
-        base_runs.append(checked(timed_build(base, work / "baseline-site"), "baseline"))
-        log(f"build {i + 1}/{runs}: real {real_runs[-1].seconds:.2f} s, plain {base_runs[-1].seconds:.2f} s")
-    real_s = statistics.median(r.seconds for r in real_runs)
-    base_s = statistics.median(r.seconds for r in base_runs)
+def html_pages(site: Path) -> int:
+    """Pages a build wrote: its HTML files, the 404 page aside."""
+    return sum(1 for p in site.rglob("*.html") if p.relative_to(site).as_posix() != "404.html")
+
+
+def source_counts(project: Path) -> dict:
+    """Glossary terms and hand-written pages of a project."""
+    return {"terms": len(list((project / "data" / "glossary").glob("*.md"))),
+            "pages": len(list((project / "docs").rglob("*.md")))}
+
+
+def summary(runs: list[BuildRun], site: Path) -> dict:
+    """One side at one size: median seconds, own peak RSS, what it wrote."""
+    index = site / "search" / "search_index.json"
     return {
-        "runs": runs,
-        "real_s": real_s,
-        "baseline_s": base_s,
-        "real_internal_s": statistics.median(r.internal_seconds or 0 for r in real_runs),
-        "baseline_internal_s": statistics.median(r.internal_seconds or 0 for r in base_runs),
-        "real_all_s": [round(r.seconds, 3) for r in real_runs],
-        "baseline_all_s": [round(r.seconds, 3) for r in base_runs],
-        "ratio": real_s / base_s,
-        "overhead_pct": (real_s / base_s - 1) * 100,
+        "build_s": statistics.median(r.seconds for r in runs),
+        "all_s": [round(r.seconds, 3) for r in runs],
+        "internal_s": statistics.median(r.internal_seconds or 0 for r in runs),
+        "peak_rss_mb": max(r.peak_rss_mb for r in runs),
+        "pages": html_pages(site),
+        "site_mb": dir_size(site) / 1e6,
+        "search_index_mb": index.stat().st_size / 1e6 if index.exists() else 0.0,
     }
 
 
+def bench_size(label: str, source: str, project: Path, work: Path, runs: int) -> dict:
+    """The project at `project` built `runs` times each way; copies and sites go to work."""
+    log(f"{label}: writing baseline A (static Markdown) and baseline B (plain-text mentions)")
+    projects = {PROJECT: project, STATIC: make_baseline(project, work / f"{label}-a"),
+                PLAIN: make_plain(project, work / f"{label}-b")}
+    sites = {v: work / f"{label}-{SHORT[v]}-site" for v in VARIANTS}
+    done: dict[str, list[BuildRun]] = {v: [] for v in VARIANTS}
+    for i in range(runs):
+        for variant in VARIANTS:
+            done[variant].append(checked(timed_build(projects[variant], sites[variant]), f"{label} {variant}"))
+        log(f"{label} build {i + 1}/{runs}: " + ", ".join(
+            f"{SHORT[v]} {done[v][-1].seconds:.2f} s" for v in VARIANTS))
+    sides = {v: summary(done[v], sites[v]) for v in VARIANTS}
+    for variant in VARIANTS:
+        shutil.rmtree(sites[variant])
+        if variant != PROJECT:
+            shutil.rmtree(projects[variant])
+    ratio_a = sides[PROJECT]["build_s"] / sides[STATIC]["build_s"]
+    return {
+        "size": label, "source": source, **source_counts(project), "runs": runs, **sides,
+        "ratio_a": ratio_a,
+        "overhead_a_pct": (ratio_a - 1) * 100,
+        "ratio_b": sides[PROJECT]["build_s"] / sides[PLAIN]["build_s"],
+    }
+
+
+def bench_build(work: Path, runs: int) -> list[dict]:
+    """1x: the real site (the working tree itself, a git checkout, as the hooks expect)."""
+    return [bench_size(REAL_SIZE[0], "real site", ROOT, work, runs)]
+
+
 def bench_scale(work: Path, runs: int) -> list[dict]:
+    """10x and 100x: seeded synthetic corpora in the project's own data format."""
     rows = []
-    for label, terms, pages in SIZES:
+    for label, terms, pages in SCALE_SIZES:
         project = work / f"corpus-{label}"
         counts = generate_corpus(project, terms, pages)
-        log(f"scale {label}: {counts['terms']} terms, {counts['pages']} pages")
-        results = []
-        for _ in range(runs):
-            results.append(checked(timed_build(project, work / f"corpus-{label}-site"), f"corpus {label}"))
-            log(f"scale {label}: {results[-1].seconds:.2f} s, {results[-1].peak_rss_mb:.0f} MB")
-        site = work / f"corpus-{label}-site"
-        index = site / "search" / "search_index.json"
-        seconds = statistics.median(r.seconds for r in results)
-        rows.append({
-            "size": label, **counts, "runs": runs,
-            "build_s": seconds,
-            "internal_s": statistics.median(r.internal_seconds or 0 for r in results),
-            "per_page_ms": seconds / counts["pages"] * 1000,
-            "peak_rss_mb": max(r.peak_rss_mb for r in results),
-            "site_mb": dir_size(site) / 1e6,
-            "search_index_mb": index.stat().st_size / 1e6,
-            "glossary_html_mb": (site / "glossary" / "index.html").stat().st_size / 1e6,
-        })
+        log(f"{label}: {counts['terms']} terms, {counts['pages']} pages")
+        rows.append(bench_size(label, "synthetic", project, work, runs))
         shutil.rmtree(project)
-        shutil.rmtree(site)
-    add_marginal(rows)
     return rows
 
 
 def add_marginal(rows: list[dict]) -> None:
-    """Milliseconds each added page cost, from the previous size to this one."""
+    """Milliseconds each page added from the previous size cost, for each side
+    (pages it built: baseline B builds no term pages)."""
     for before, row in zip(rows, rows[1:], strict=False):
-        added = row["pages"] - before["pages"]
-        row["marginal_ms_per_page"] = (row["build_s"] - before["build_s"]) / added * 1000 if added else None
+        for variant in VARIANTS:
+            if variant not in row or variant not in before:
+                continue
+            added = row[variant]["pages"] - before[variant]["pages"]
+            seconds = row[variant]["build_s"] - before[variant]["build_s"]
+            row[variant]["marginal_ms_per_page"] = seconds / added * 1000 if added else None

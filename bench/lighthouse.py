@@ -1,4 +1,5 @@
-"""Lighthouse scores with the mobile preset, median of N runs per page.
+"""Lighthouse scores with the mobile preset on every page type: the median of
+N runs per page and the spread (lowest to highest) of each score.
 
 Lighthouse is the npm package pinned in bench/package-lock.json, installed
 into bench/node_modules with `npm ci --ignore-scripts` (no install scripts,
@@ -18,7 +19,7 @@ from roadmap.tools.chromium import find_chromium
 
 from .budgets import LIGHTHOUSE
 from .log import log
-from .served import PAGES
+from .pages import LIGHTHOUSE_PAGES
 
 BENCH_DIR = Path(__file__).resolve().parent
 CATEGORIES = tuple(LIGHTHOUSE)   # the categories measured are the ones with a budget
@@ -31,19 +32,28 @@ def installed_version() -> str:
     return json.loads(package.read_text())["version"] if package.exists() else "not installed"
 
 
+def installed_as_locked() -> bool:
+    """node_modules holds what package-lock.json pins (npm's own record of the
+    installed tree, node_modules/.package-lock.json, lists the same packages).
+    Compared by content, not by date: a fresh checkout's lock is always newer."""
+    installed = BENCH_DIR / "node_modules" / ".package-lock.json"
+    if not installed.exists():
+        return False
+    locked = json.loads((BENCH_DIR / "package-lock.json").read_text(encoding="utf-8"))["packages"]
+    present = json.loads(installed.read_text(encoding="utf-8"))["packages"]
+    return {k: v for k, v in locked.items() if k} == present
+
+
 def ensure_lighthouse() -> Path:
-    """`npm ci` in bench/ when node_modules is missing or older than the lock."""
+    """`npm ci` in bench/ when node_modules does not hold what the lock pins."""
     binary = BENCH_DIR / "node_modules" / ".bin" / "lighthouse"
-    stamp = BENCH_DIR / "node_modules" / ".bench-installed"
-    lock = BENCH_DIR / "package-lock.json"
     if shutil.which("npm") is None or shutil.which("node") is None:
         raise SystemExit("Lighthouse needs node (>= 18.20) and npm: `apt-get install nodejs npm`, "
                          "or leave it out with --only build,scale,weight,preview")
-    if not stamp.exists() or stamp.stat().st_mtime < lock.stat().st_mtime or not binary.exists():
+    if not binary.exists() or not installed_as_locked():
         log("lighthouse: npm ci in bench/ (no install scripts, no browser download)")
         subprocess.run(["npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"],
                        cwd=BENCH_DIR, check=True)
-        stamp.touch()
     return binary
 
 
@@ -57,38 +67,57 @@ def chrome_for_lighthouse() -> str:
         return p.chromium.executable_path
 
 
+def summarise(scores: dict[str, list[float]]) -> dict:
+    """Each category's median over the runs, and its spread: [lowest, highest]."""
+    return {
+        "median": {c: statistics.median(v) for c, v in scores.items()},
+        "spread": {c: [min(v), max(v)] for c, v in scores.items()},
+    }
+
+
+def lighthouse_run(binary: Path, env: dict, url: str, report: Path) -> dict:
+    subprocess.run(
+        [str(binary), url, "--quiet", "--output=json", f"--output-path={report}",
+         "--form-factor=mobile", "--chrome-flags=--headless --no-sandbox",
+         f"--only-categories={','.join(CATEGORIES)}"],
+        env=env, check=True, timeout=240, stdout=subprocess.DEVNULL,
+    )
+    return json.loads(report.read_text(encoding="utf-8"))
+
+
+def failing_audits(data: dict) -> set[str]:
+    """The weighted audits below full marks, outside performance."""
+    return {
+        f"{cat}: {ref['id']}" for cat in CATEGORIES if cat != "performance"
+        for ref in data["categories"][cat]["auditRefs"]
+        if ref["weight"] > 0 and data["audits"][ref["id"]]["score"] is not None
+        and data["audits"][ref["id"]]["score"] < 1
+    }
+
+
 def bench_lighthouse(base_url: str, runs: int) -> list[dict]:
     binary = ensure_lighthouse()
     env = {**os.environ, "CHROME_PATH": chrome_for_lighthouse()}
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        for label, path in PAGES:
-            scores: dict[str, list[int]] = {c: [] for c in CATEGORIES}
+        for label, path in LIGHTHOUSE_PAGES:
+            scores: dict[str, list[float]] = {c: [] for c in CATEGORIES}
             metrics: dict[str, list[float]] = {}
             failing: set[str] = set()
             for run in range(runs):
-                report = Path(tmp) / f"{label}-{run}.json"
-                subprocess.run(
-                    [str(binary), base_url + path, "--quiet", "--output=json", f"--output-path={report}",
-                     "--form-factor=mobile", "--chrome-flags=--headless --no-sandbox",
-                     f"--only-categories={','.join(CATEGORIES)}"],
-                    env=env, check=True, timeout=240, stdout=subprocess.DEVNULL,
-                )
-                data = json.loads(report.read_text(encoding="utf-8"))
+                data = lighthouse_run(binary, env, base_url + path, Path(tmp) / f"{run}.json")
                 for category in CATEGORIES:
                     scores[category].append(round(data["categories"][category]["score"] * 100))
                 for audit in METRICS:
                     metrics.setdefault(audit, []).append(data["audits"][audit]["numericValue"])
-                failing |= {
-                    f"{cat}: {ref['id']}" for cat in ("accessibility", "best-practices", "seo")
-                    for ref in data["categories"][cat]["auditRefs"]
-                    if ref["weight"] > 0 and data["audits"][ref["id"]]["score"] is not None
-                    and data["audits"][ref["id"]]["score"] < 1
-                }
-            log(f"lighthouse {label}: {', '.join(f'{c} {statistics.median(v):.0f}' for c, v in scores.items())}")
+                failing |= failing_audits(data)
+            summed = summarise(scores)
+            log(f"lighthouse {label}: " + ", ".join(
+                f"{c} {summed['median'][c]:g} ({lo:g}-{hi:g})" for c, (lo, hi) in summed["spread"].items()))
             rows.append({
                 "page": label, "path": "/" + path, "runs": runs,
-                **{c: int(statistics.median(v)) for c, v in scores.items()},
+                **summed["median"],
+                "spread": summed["spread"],
                 "all": scores,
                 "metrics_ms": {k: round(statistics.median(v), 1) for k, v in metrics.items()},
                 "failing_audits": sorted(failing),

@@ -14,9 +14,6 @@ from roadmap.tools.serve import SiteServer
 
 from .builds import checked
 
-# The three pages the weight and Lighthouse sections visit: (label, URL path).
-PAGES = [("home", ""), ("skill", "skills/programming/"), ("glossary", "glossary/")]
-
 
 @contextlib.contextmanager
 def served_site(site: Path) -> Iterator[SiteServer]:

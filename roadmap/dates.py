@@ -59,8 +59,10 @@ def git_dates(root: Path) -> dict[str, date]:
 
 def newest(path: str, dates: dict[str, date]) -> date | None:
     """Newest date of a file, or of any file under a folder."""
+    if path in dates:
+        return dates[path]
     prefix = path.rstrip("/") + "/"
-    found = [d for p, d in dates.items() if p == path or p.startswith(prefix)]
+    found = [d for p, d in dates.items() if p.startswith(prefix)]
     return max(found) if found else None
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
@@ -82,20 +83,19 @@ class Allowlist:
     url_attributes: frozenset[str] = frozenset({"href", "src", "action", "formaction", "xlink:href", "poster",
                                                 "srcset", "data", "background", "ping"})
 
-    def allows_tag(self, tag: str) -> bool:
-        return tag.lower() in self._lower_tags
+    def __post_init__(self) -> None:
+        # HTML parsers lower-case names (foreignObject -> foreignobject): compare in lower case.
+        lower = {tag.lower(): frozenset(n.lower() for n in names) for tag, names in self.attributes.items()}
+        everywhere = lower.get("*", frozenset())
+        object.__setattr__(self, "_tags", frozenset(t.lower() for t in self.tags))
+        object.__setattr__(self, "_attributes", {t: lower.get(t, frozenset()) | everywhere for t in self._tags})
 
-    @property
-    def _lower_tags(self) -> frozenset[str]:
-        return frozenset(t.lower() for t in self.tags)
+    def allows_tag(self, tag: str) -> bool:
+        return tag.lower() in self._tags
 
     def allows_attribute(self, tag: str, name: str) -> bool:
         name = name.lower()
-        named = {n.lower() for n in (*self.attributes.get(tag.lower(), ()), *self.attributes.get("*", ()))}
-        for key, names in self.attributes.items():
-            if key.lower() == tag.lower():
-                named |= {n.lower() for n in names}
-        return name in named or any(name.startswith(p) for p in self.attribute_prefixes)
+        return name in self._attributes.get(tag.lower(), ()) or name.startswith(tuple(self.attribute_prefixes))
 
 
 # Data Markdown renders to prose: paragraphs, emphasis, code, lists, https links.
@@ -236,7 +236,8 @@ def inspect(fragment: str, allowlist: Allowlist) -> list[str]:
 
 def sanitise(fragment: str, allowlist: Allowlist) -> str:
     """The fragment as the sanitiser (nh3) lets it through."""
-    attributes = {tag: set(names) for tag, names in allowlist.attributes.items()}
+    # Without a "*" entry nh3 keeps its own default generic attributes (lang, title).
+    attributes = {"*": set(), **{tag: set(names) for tag, names in allowlist.attributes.items()}}
     styles = {"filter_style_properties": set(allowlist.styles)} if allowlist.styles else {}
     return nh3.clean(fragment, tags=set(allowlist.tags), attributes=attributes,
                      generic_attribute_prefixes=set(allowlist.attribute_prefixes) or None,
@@ -268,12 +269,27 @@ def refused_parts(fragment: str, allowlist: Allowlist) -> list[str]:
     return found
 
 
+# In the sanitiser's output every attribute is double-quoted and '<' inside one is
+# written &lt;: these two rules of PAGE_ALLOWLIST can be read off it directly.
+_MARKUP_IN_TITLE = re.compile(r'\stitle="[^"]*&lt;')
+_NOT_HTTPS_LINK = re.compile(r'\shref="(?!https://)')
+_LOADED_FROM_ELSEWHERE = re.compile(r'\s(?:src|srcset|poster|data|background)="\s*(?:[A-Za-z][A-Za-z0-9+.-]*:|//)')
+
+
 def page_html_problems(html_text: str) -> list[str]:
     """What a built page's content holds outside PAGE_ALLOWLIST (empty = all allowed).
 
-    HTML comments are allowed in pages (authors leave notes); the theme
-    strips nothing else."""
-    return refused_parts(_COMMENTS.sub("", html_text), PAGE_ALLOWLIST)
+    The sanitiser decides: the page passes when nh3, holding PAGE_ALLOWLIST,
+    would change nothing, no title holds markup and nothing loads from
+    another host. Only a page that fails is read again by the inspector, to
+    name what it found. HTML comments are allowed in pages (authors leave
+    notes)."""
+    fragment = _COMMENTS.sub("", html_text)
+    cleaned = sanitise(fragment, PAGE_ALLOWLIST)
+    if cleaned == _normalised(fragment) and not _MARKUP_IN_TITLE.search(cleaned) \
+            and not _LOADED_FROM_ELSEWHERE.search(cleaned):
+        return []
+    return inspect(fragment, PAGE_ALLOWLIST) or ["markup the HTML sanitiser removes (it is not on the allowlist)"]
 
 
 _COMMENTS = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -284,6 +300,13 @@ _COMMENTS = re.compile(r"<!--.*?-->", re.DOTALL)
 # An attribute list the extension did not apply (it stands on its own line):
 # shown literally, which is never what the contributor meant.
 _ATTR_LIST_TEXT = re.compile(r"\{:[^}]*\}|\{\s*[.#][A-Za-z][^}]*\}|\{\s*[A-Za-z-]+\s*=[^}]*\}")
+
+@lru_cache(maxsize=1)
+def _data_converter() -> tuple[markdown.Markdown, AbbrExtension]:
+    """One Markdown converter for every data field (reset before each use)."""
+    abbreviations = AbbrExtension()
+    return markdown.Markdown(extensions=[abbreviations, "attr_list"], output_format="html"), abbreviations
+
 
 FIX_DATA_MARKUP = ("write plain Markdown: paragraphs, *emphasis*, `code`, lists and links to https:// addresses; "
                    "no HTML tags, images, headings, attribute lists '{: ...}' or abbreviations '*[..]: ...'")
@@ -309,7 +332,10 @@ def render_data_markdown(text: str, file: str, entry: str | None, what: str) -> 
         names = ", ".join(sorted(abbreviations.abbrs))
         raise DataError(file, entry, f"{what} defines an abbreviation ({names}): '*[...]: ...' lines would "
                         "arm every occurrence of the word on a page", FIX_DATA_MARKUP)
-    found = refused_parts(rendered, DATA_ALLOWLIST)
+    cleaned = sanitise(rendered, DATA_ALLOWLIST)
+    passes = cleaned == _normalised(rendered) and not _NOT_HTTPS_LINK.search(cleaned)
+    found = [] if passes else (inspect(rendered, DATA_ALLOWLIST)
+                               or ["markup the HTML sanitiser removes (it is not on the allowlist)"])
     prose = html.unescape(re.sub(r"<code>.*?</code>|<[^>]+>", " ", rendered, flags=re.DOTALL))
     stray = _ATTR_LIST_TEXT.search(prose)
     if stray and not found:
@@ -317,7 +343,7 @@ def render_data_markdown(text: str, file: str, entry: str | None, what: str) -> 
     if found:
         raise DataError(file, entry, f"{what} renders to HTML that is not allowed: {'; '.join(found)}",
                         FIX_DATA_MARKUP)
-    return sanitise(rendered, DATA_ALLOWLIST)
+    return cleaned
 
 
 def inline_html(rendered: str) -> str:

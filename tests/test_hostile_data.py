@@ -308,3 +308,12 @@ def test_the_case_table_is_complete():
     print(f"hostile data: {len(refused) + len(harmless)} cases: {len(refused)} refused with file, entry and fix; "
           f"{len(harmless)} rendered harmless; 0 open")
     assert len(refused) >= 45
+
+
+@pytest.mark.parametrize("attribute", ["title", "lang"])
+def test_the_data_sanitiser_keeps_no_attribute_the_allowlist_does_not_name(attribute):
+    # nh3 keeps 'title' and 'lang' on every tag unless told otherwise; the
+    # fast check in render_data_markdown relies on the sanitiser being strict.
+    from roadmap.markup import DATA_ALLOWLIST, sanitise
+    fragment = f'<p><a href="https://example.org" {attribute}="x">x</a></p>'
+    assert sanitise(fragment, DATA_ALLOWLIST) == '<p><a href="https://example.org">x</a></p>'

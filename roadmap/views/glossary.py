@@ -2,10 +2,11 @@
 term's own page, and the printable glossary."""
 from __future__ import annotations
 
+import html
 import re
 from itertools import groupby
 
-from ..markup import md_text, md_title
+from ..markup import md_title
 from ..model.glossary import Term
 from ..render import Context
 from ..site import GLOSSARY_PAGE
@@ -21,13 +22,20 @@ def term_src(term_id: str) -> str:
 
 
 def term(ctx: Context, text: str, label: str | None = None) -> str:
-    """A Markdown link to a term's own page, its short definition as tooltip.
+    """A link to a term's own page, its short definition as tooltip.
 
-    The commonest macro by far, so it is one f-string rather than a template.
+    The commonest macro by far (thousands of calls on a large site), so it is
+    one f-string rather than a template, and inline HTML rather than a
+    Markdown link, which MkDocs would resolve, validate and rewrite one by
+    one. The address comes from MkDocs' own list of files (every term has a
+    generated page, so it exists); the tooltip text holds no '<' or '>'
+    (md_title refuses them) and is escaped like any attribute.
     """
     found = ctx.data.term(text, ctx.file)
-    target = ctx.md_link(term_src(found.id))
-    return f"[{md_text(label or text)}]({target} {md_title(found.short)}){{ .glossary-term }}"
+    href = html.escape(ctx.url(term_src(found.id)), quote=True)
+    title = md_title(found.short)[1:-1]  # an escaped attribute value, without its quotes
+    shown = html.escape(label or text, quote=False)
+    return f'<a class="glossary-term" href="{href}" title="{title}">{shown}</a>'
 
 
 def glossary(ctx: Context) -> str:

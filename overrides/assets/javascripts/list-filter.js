@@ -5,9 +5,11 @@
  *       any number of <select data-filter-facet="FIELD">, and a status line
  *       (role="status") that says how many items match;
  *   <… data-filter-list="NAME"> holding the items: [data-filter-item], each
- *       with data-names (the words the text box matches) and data-FIELD for
- *       every facet; optional [data-filter-group] wrappers are hidden when
- *       none of their items matches.
+ *       with data-FIELD for every facet; the text box matches an item's
+ *       first link text, its data-names (other names, kept short) and, for a
+ *       data-category, the text of the heading with id "category-<it>";
+ *       optional [data-filter-group] wrappers are hidden when none of their
+ *       items matches.
  *
  * Without JavaScript the controls stay hidden and the whole list shows. */
 (function () {
@@ -29,14 +31,19 @@
     var facets = Array.prototype.slice.call(box.querySelectorAll("[data-filter-facet]"));
     var status = box.querySelector('[role="status"]');
     var noun = box.dataset.filterNoun || "items";
+    var names = items.map(function (item) {
+      var link = item.querySelector("a");
+      var heading = item.dataset.category && document.getElementById("category-" + item.dataset.category);
+      return normalise([item.dataset.names || "", link ? link.textContent : "",
+        heading ? heading.textContent : ""].join("|"));
+    });
 
     function apply() {
       var words = normalise(text.value).split(" ").filter(Boolean);
       var chosen = facets.filter(function (f) { return f.value; });
       var shown = 0;
-      items.forEach(function (item) {
-        var names = item.dataset.names || "";
-        var match = words.every(function (w) { return names.indexOf(w) !== -1; }) &&
+      items.forEach(function (item, i) {
+        var match = words.every(function (w) { return names[i].indexOf(w) !== -1; }) &&
           chosen.every(function (f) { return item.dataset[f.dataset.filterFacet] === f.value; });
         item.hidden = !match;
         if (match) shown += 1;
