@@ -135,8 +135,8 @@ def test_keyboard_switches_the_palette(page, base_url, key):
 def test_keyboard_reaches_and_operates_the_glossary_filter(page, base_url):
     page.goto(base_url + "glossary/")
     page.wait_for_load_state("networkidle")
-    entries = page.locator(".glossary-entry")
-    visible = page.locator(".glossary-entry:visible")
+    entries = page.locator("article li[data-filter-item]")
+    visible = page.locator("article li[data-filter-item]:visible")
     total = entries.count()
     assert total > 20 and visible.count() == total
     page.wait_for_selector(".glossary-filter:not([hidden])")  # the script has turned the filter on
@@ -145,7 +145,7 @@ def test_keyboard_reaches_and_operates_the_glossary_filter(page, base_url):
     page.keyboard.press("Enter")
     tab_to(page, "#glossary-filter-input", limit=15)
     page.keyboard.type("regulari", delay=30)
-    page.wait_for_function(f"document.querySelectorAll('.glossary-entry:not([hidden])').length < {total}")
+    page.wait_for_function(f"document.querySelectorAll('article li[data-filter-item]:not([hidden])').length < {total}")
     shown = visible.count()
     assert 0 < shown < total
     for i in range(shown):
@@ -153,7 +153,7 @@ def test_keyboard_reaches_and_operates_the_glossary_filter(page, base_url):
     assert f"{shown} of {total}" in page.locator("#glossary-filter-status").inner_text()
     for _ in range(len("regulari")):
         page.keyboard.press("Backspace")
-    page.wait_for_function(f"document.querySelectorAll('.glossary-entry:not([hidden])').length == {total}")
+    page.wait_for_function(f"document.querySelectorAll('article li[data-filter-item]:not([hidden])').length == {total}")
 
 
 def test_the_search_partial_differs_from_materials_only_by_the_dialog_name():

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup
 from conftest import ROOT
@@ -15,29 +16,58 @@ def test_strict_build_passes_without_warnings(build):
     assert "WARNING" not in build.output, build.output
 
 
+def resolved(src: str, href: str) -> str:
+    """A link on the page built from `src` as a URL path under the site root."""
+    return urljoin("http://site/" + url_path(src), href).removeprefix("http://site/").split("#")[0]
+
+
+def src_of(path: str) -> str | None:
+    return next((src for src, _ in PAGES if url_path(src) == path), None)
+
+
+def nav_paths(site, src: str) -> list[str]:
+    """The pages the primary nav of a page links to, in order (navigation.prune
+    keeps only the part of the nav around the page, so each page shows its own
+    section open and the others folded)."""
+    page = page_soup(site, src)
+    paths = [resolved(src, a["href"]) for a in page.select("nav.md-nav--primary a.md-nav__link[href]")
+             if not a["href"].startswith("#")]
+    return list(dict.fromkeys(paths))
+
+
 def test_built_nav_lists_every_page_in_reading_order(site):
-    """The nav as readers see it (skill pages are added from data in learning order)."""
-    home = page_soup(site, "index.md")
-    order = []
-    for a in home.select("nav.md-nav--primary a.md-nav__link[href]"):
-        if a["href"].startswith("#"):
-            continue  # the current page's table of contents, folded into the nav
-        href = a["href"].removeprefix("./").rstrip("/")
-        href = "" if href == "." else href
-        if href not in order:
-            order.append(href)
-    expected = [url_path(src).rstrip("/") for src, _ in PAGES]
-    assert order == expected
+    """Reading order as a reader meets it: from the home page, "Next" in the
+    footer leads through every page of the nav in the order mkdocs.yml and
+    the skills' data give (the skill pages are added from data in learning order)."""
+    order, src = [], "index.md"
+    while src is not None and url_path(src) not in order:
+        order.append(url_path(src))
+        following = page_soup(site, src).select_one("a.md-footer__link--next[href]")
+        src = src_of(resolved(src, following["href"])) if following else None
+    assert order == [url_path(src) for src, _ in PAGES]
 
 
 def test_skill_pages_follow_the_learning_order_from_data(site):
     from roadmap.model.skills import load_skills
 
     skills = load_skills(ROOT)
-    home = page_soup(site, "index.md")
-    hrefs = [a["href"] for a in home.select("nav.md-nav--primary a.md-nav__link[href^='skills/']")]
-    in_nav = list(dict.fromkeys(h.rstrip("/") for h in hrefs if h.rstrip("/") != "skills"))
-    assert in_nav == [s.page.removesuffix(".md") for s in skills]
+    in_nav = [p for p in nav_paths(site, "skills/index.md") if p.startswith("skills/") and p != "skills/"]
+    assert in_nav == [url_path(s.page) for s in skills]
+
+
+def test_every_page_is_in_the_nav_and_reachable_from_the_home_page_through_it(site):
+    for src, _ in PAGES:
+        active = page_soup(site, src).select("nav.md-nav--primary a.md-nav__link--active[href]")
+        assert any(resolved(src, a["href"]) == url_path(src) for a in active), f"{src}: not marked in its own nav"
+    # Following nav links only, page by page, from the home page.
+    reached, queue = {url_path("index.md")}, ["index.md"]
+    while queue:
+        for path in nav_paths(site, queue.pop()):
+            if path not in reached and src_of(path):
+                reached.add(path)
+                queue.append(src_of(path))
+    missing = [src for src, _ in PAGES if url_path(src) not in reached]
+    assert not missing, f"not reachable from the home page through the nav: {missing}"
 
 
 def test_every_page_is_built_with_a_title_and_description(site):
@@ -46,15 +76,6 @@ def test_every_page_is_built_with_a_title_and_description(site):
         assert page.find("h1"), f"{src} has no h1"
         description = page.find("meta", attrs={"name": "description"})
         assert description and len(description["content"]) > 40, f"{src} has no meta description"
-
-
-def test_every_page_is_reachable_from_the_home_page_nav(site):
-    home = page_soup(site, "index.md")
-    nav_links = {a["href"].rstrip("/") for a in home.select("nav.md-nav--primary a[href]")}
-    for src, _ in PAGES[1:]:
-        target = url_path(src).rstrip("/")
-        # Sections with an index page link to it as the section itself.
-        assert target in nav_links or f"./{target}" in nav_links, f"{src} missing from the nav"
 
 
 def own_prose_words(article) -> int:

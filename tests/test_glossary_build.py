@@ -119,8 +119,11 @@ def test_each_index_entry_is_the_title_linking_its_page_and_the_short_definition
         assert resolve(GLOSSARY_HTML, link["href"]) == (term_url(term_id), "")
         assert text_of(link) == term.title
         assert text_of(entry) == f"{term.title}: {term.short}"
-        category = next(c.title for c in GLOSSARY.categories if c.id == term.category)
-        assert entry["data-names"] == "|".join([term.title, *term.aliases, category]).lower()
+        # What the filter matches besides the link text: the other names, and
+        # the category, whose heading the script reads through data-category.
+        assert entry.get("data-names") == ("|".join(term.aliases).lower() if term.aliases else None)
+        assert entry["data-category"] == term.category
+        assert glossary_page.find(id=f"category-{term.category}") is not None
 
 
 def test_the_index_is_small_enough_for_a_phone(site):
@@ -141,12 +144,30 @@ def test_every_term_has_its_page_and_nothing_else_is_in_the_folder(site):
     assert pages == set(TERMS)
 
 
+# Checked by hand: an alias is shown as the abbreviation only when it stands
+# for the title's words (or its capitals), never for any other capitalised name.
+@pytest.mark.parametrize("term_id, heading", [
+    ("stochastic-gradient-descent", "Stochastic gradient descent (SGD)"),
+    ("time-to-first-token", "Time to first token (TTFT)"),
+    ("sum-of-squared-errors", "Sum of squared errors (SSE)"),
+    ("retrieval-augmented-generation", "Retrieval-augmented generation (RAG)"),
+    ("tensorflow", "TensorFlow (TF)"),
+    ("window-function", "Window function"),     # alias LAG is a function it uses
+    ("version-control", "Version control"),     # alias VCS: "version control system"
+    ("overfitting", "Overfitting"),
+])
+def test_a_term_page_heading_shows_an_abbreviation_only_when_it_stands_for_the_title(site, term_id, heading):
+    assert text_of(read(site, term_html(term_id)).select_one("article h1")) == heading
+
+
 @pytest.mark.parametrize("term_id", sorted(TERMS))
 def test_a_term_page_holds_its_definition_aliases_category_related_terms_and_sources(site, term_id):
     term = TERMS[term_id]
     page = read(site, term_html(term_id))
-    assert text_of(page.select_one("article h1")) == term.title
-    assert page.find("title").get_text().startswith(f"{term.title} - ")
+    heading = text_of(page.select_one("article h1"))
+    # The title, or the title and one of its aliases as its abbreviation.
+    assert heading == term.title or heading in {f"{term.title} ({a})" for a in term.aliases}, heading
+    assert page.find("title").get_text().startswith(f"{heading} - ")
     assert page.find("meta", attrs={"name": "description"})["content"] == term.short
     assert text_of(page.select_one("article .term-short")) == term.short
     body = page.select_one("article .term-body")

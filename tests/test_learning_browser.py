@@ -4,11 +4,13 @@ refuses anything that is not one."""
 from __future__ import annotations
 
 import json
+from urllib.parse import urljoin
 
 import pytest
 from axe_check import violations
 from axe_playwright_python.sync_playwright import Axe
 from conftest import ROOT
+from playwright.sync_api import expect
 
 from roadmap.site import load_site
 
@@ -192,8 +194,16 @@ def test_each_skill_page_links_its_projects(page, base_url):
     skill = DATA.skill(project.skills[0])
     page.goto(skill_url(base_url, skill))
     link = page.locator("article a", has_text=project.title).first
+    assert link.get_attribute("href").endswith(f"projects/#{project.id}")
+    href = link.get_attribute("href")
     link.click()
-    page.wait_for_url(f"**/projects/#{project.id}")
+    page.wait_for_url("**/projects/**")
+    expect(page.locator("article h1")).to_contain_text("Portfolio projects")
+    # The address, opened afresh, shows that project. (After the click the
+    # fragment is not checked: Material's navigation.tracking can leave the
+    # previous page's section in it, "#related", a known quirk.)
+    page.goto(urljoin(page.url, href))
+    expect(page.locator(f"article h3[id='{project.id}']")).to_be_in_viewport()
 
 
 # -- The Resources page's filter -------------------------------------------------------

@@ -52,13 +52,32 @@ def glossary(ctx: Context) -> str:
     )
 
 
+_TITLE_WORD = re.compile(r"[\s\-/]+")
+
+
+def _is_subsequence(letters: str, of: str) -> bool:
+    rest = iter(of)
+    return all(letter in rest for letter in letters)
+
+
+def stands_for(alias: str, title: str) -> bool:
+    """Whether an alias is the title's abbreviation: one word with two capitals
+    or more, whose capitals are, in order and starting with the first, the
+    title's word initials (SGD, TTFT, SSE) or the title's own capitals (TF
+    for TensorFlow). "LAG" for "Window function" or "VCS" for "Version
+    control" are other names, not abbreviations, and are not shown as one."""
+    capitals = "".join(c for c in alias if c.isupper()).lower()
+    if " " in alias or len(alias) > 6 or len(capitals) < 2 or alias.lower() in title.lower():
+        return False
+    initials = "".join(word[0] for word in _TITLE_WORD.split(title) if word).lower()
+    own_capitals = "".join(c for c in title if c.isupper()).lower()
+    return any(candidate[:1] == capitals[:1] and _is_subsequence(capitals, candidate)
+               for candidate in (initials, own_capitals))
+
+
 def abbreviation(term: Term) -> str | None:
     """The term's abbreviation, if an alias is one (PCA, RAG, LoRA): shown after the title."""
-    for alias in term.aliases:
-        capitals = sum(c.isupper() for c in alias)
-        if " " not in alias and len(alias) <= 6 and capitals >= 2 and alias.lower() not in term.title.lower():
-            return alias
-    return None
+    return next((alias for alias in term.aliases if stands_for(alias, term.title)), None)
 
 
 def plural(word: str) -> str:
