@@ -21,7 +21,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from roadmap.build import looks_like_a_built_site, requested_site_dir
-from roadmap.messages import LOGGERS, fix_for
+from roadmap.messages import fix_for, logger_names
 
 
 class AddFix(logging.Filter):
@@ -41,7 +41,7 @@ _state = {"command": None}
 
 def on_startup(command: str, dirty: bool) -> None:
     _state["command"] = command
-    for name in LOGGERS:
+    for name in logger_names():
         logger = logging.getLogger(name)
         if not any(isinstance(f, AddFix) for f in logger.filters):
             logger.addFilter(AddFix())

@@ -9,8 +9,27 @@ from __future__ import annotations
 
 import re
 
-# The loggers whose messages get a fix: MkDocs' pages and nav, the macros plugin.
+# The loggers whose messages get a fix: MkDocs' pages and nav (named after
+# their modules), the macros plugin.
 LOGGERS = ("mkdocs.structure.pages", "mkdocs.structure.nav", "mkdocs.plugins.mkdocs_macros.util")
+
+
+def logger_names() -> list[str]:
+    """LOGGERS as the running generator names them. A fork that serves the
+    mkdocs modules under its own package (ProperDocs: `mkdocs.structure.pages`
+    is `properdocs.structure.pages`) logs under that package's name, which
+    the exit trial found (docs/decisions/0001-after-material.md)."""
+    import importlib
+
+    names = []
+    for name in LOGGERS:
+        try:
+            names.append(importlib.import_module(name).__name__)
+        except ImportError:
+            names.append(name)   # a plugin's logger name, not a module
+        if names[-1] != name:
+            names.append(name)
+    return names
 
 FIXES: list[tuple[re.Pattern, str]] = [
     (re.compile(r"contains a link '[^']*', but the doc '[^']*' does not contain an anchor"),

@@ -264,15 +264,23 @@ def check_sitemap(real: Path, other: Path) -> Check:
                  f"{_count(same_lastmod, len(a))}{gz}")
 
 
-def edit_links(site: Path) -> dict[str, str]:
-    """page -> its edit button's address."""
+def first_match_per_page(site: Path, pattern: re.Pattern) -> dict[str, str]:
+    """page -> the first group of the pattern's first match in it (pages without one left out)."""
     found = {}
     for page, path in html_pages(site).items():
-        match = re.search(r'<a href="([^"]+)" title="[^"]*" class="md-content__button md-icon" rel="edit"',
-                          path.read_text(encoding="utf-8"))
+        match = pattern.search(path.read_text(encoding="utf-8"))
         if match:
             found[page] = match.group(1)
     return found
+
+
+_EDIT_LINK = re.compile(r'<a href="([^"]+)" title="[^"]*" class="md-content__button md-icon" rel="edit"')
+_PAGE_DATE = re.compile(r'class="md-source-file__fact".*?<time datetime="([^"]+)"', re.DOTALL)
+
+
+def edit_links(site: Path) -> dict[str, str]:
+    """page -> its edit button's address."""
+    return first_match_per_page(site, _EDIT_LINK)
 
 
 def check_edit_links(real: Path, other: Path) -> Check:
@@ -285,13 +293,7 @@ def check_edit_links(real: Path, other: Path) -> Check:
 
 def page_dates(site: Path) -> dict[str, str]:
     """page -> the date its footer shows (<time datetime> in the revision line)."""
-    found = {}
-    for page, path in html_pages(site).items():
-        match = re.search(r'class="md-source-file__fact".*?<time datetime="([^"]+)"', path.read_text(encoding="utf-8"),
-                          re.DOTALL)
-        if match:
-            found[page] = match.group(1)
-    return found
+    return first_match_per_page(site, _PAGE_DATE)
 
 
 def check_dates(real: Path, other: Path) -> Check:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -187,19 +188,32 @@ def install_zensical(trial: Trial, venv: Venv, notes: list[str]) -> str | None:
     return None
 
 
-def zensical(trial: Trial) -> RouteResult:
-    route = RouteResult("zensical", "Route 2: Zensical (the site unchanged, then the least it needs)")
+def zensical_venv(trial: Trial, name: str, route: RouteResult,
+                  prepare: Callable[[Venv], None]) -> tuple[Venv | None, str | None]:
+    """A scratch venv with Zensical in it (after `prepare`), or (None, None)
+    with the route's error set when it cannot be had."""
     try:
-        venv = trial.venv("zensical-with-lock")
-        log("zensical: the locked requirements (hashes checked; the macros module imports the project's code), "
-            "then Zensical")
-        venv.install_lock(trial.lock)
+        venv = trial.venv(name)
+        prepare(venv)
         version = install_zensical(trial, venv, route.notes)
     except (InstallError, subprocess.CalledProcessError) as error:
         route.error = f"install failed: {error}"
-        return route
+        return None, None
     if version is None:
         route.error = "Zensical did not install"
+        return None, None
+    return venv, version
+
+
+def zensical(trial: Trial) -> RouteResult:
+    route = RouteResult("zensical", "Route 2: Zensical (the site unchanged, then the least it needs)")
+    def with_lock(venv: Venv) -> None:
+        log("zensical: the locked requirements (hashes checked; the macros module imports the project's code), "
+            "then Zensical")
+        venv.install_lock(trial.lock)
+
+    venv, version = zensical_venv(trial, "zensical-with-lock", route, with_lock)
+    if venv is None:
         return route
     route.title = f"Route 2: Zensical {version} (the site unchanged, then the least it needs)"
     extra = added_to(locked_versions(trial.lock), venv.freeze())
@@ -251,15 +265,9 @@ def prerendered(trial: Trial) -> RouteResult:
     config.write_text(text, encoding="utf-8")
     route.notes.append("config: the baseline's (macros plugin and hooks/ removed, nav written out in full)"
                        + (f"; adapted: {', '.join(applied)}" if applied else ""))
-    try:
-        venv = trial.venv("zensical-alone")
-        log("prerendered: Zensical alone in its venv")
-        version = install_zensical(trial, venv, route.notes)
-    except (InstallError, subprocess.CalledProcessError) as error:
-        route.error = f"install failed: {error}"
-        return route
-    if version is None:
-        route.error = "Zensical did not install"
+    venv, version = zensical_venv(trial, "zensical-alone", route,
+                                  lambda _: log("prerendered: Zensical alone in its venv"))
+    if venv is None:
         return route
     route.title = f"Route 3: Zensical {version} on pre-rendered Markdown (macros and hooks run first, by MkDocs)"
     route.notes.append("installed without hashes: " + ", ".join(f"{n}=={v}" for n, v in sorted(venv.freeze().items())
