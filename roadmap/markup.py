@@ -245,15 +245,19 @@ def sanitise(fragment: str, allowlist: Allowlist) -> str:
 
 
 def _normalised(fragment: str) -> str:
-    """The fragment through the same serialiser with nothing filtered, to compare against."""
-    tags = set(re.findall(r"<([a-zA-Z][a-zA-Z0-9-]*)", fragment)) - {"script", "style"}
+    """The fragment through the same serialiser with nothing filtered, to compare against.
+
+    Nothing means nothing: script and style elements keep their content and
+    comments stay, so that a fragment holding any of them differs from its
+    sanitised form and goes to the inspector, which refuses it by name."""
+    tags = set(re.findall(r"<([a-zA-Z][a-zA-Z0-9-]*)", fragment))
     attrs = set(re.findall(r"\s([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?=\s*[=\s/>])", fragment))
     schemes = {url_scheme(u) for u in re.findall(r"(?:href|src)\s*=\s*[\"']?([^\"'\s>]*)", fragment)} - {"", "//", "?"}
     styles = {d.split(":", 1)[0].strip().lower() for v in re.findall(r"style\s*=\s*[\"']([^\"']*)", fragment)
               for d in v.split(";") if ":" in d}
-    return nh3.clean(fragment, tags=tags, attributes={"*": attrs}, url_schemes=schemes | {"https", "mailto"},
-                     generic_attribute_prefixes={"data-", "aria-"}, link_rel=None, strip_comments=True,
-                     filter_style_properties=styles or {"text-align"})
+    return nh3.clean(fragment, tags=tags, clean_content_tags=set(), attributes={"*": attrs},
+                     url_schemes=schemes | {"https", "mailto"}, generic_attribute_prefixes={"data-", "aria-"},
+                     link_rel=None, strip_comments=False, filter_style_properties=styles or {"text-align"})
 
 
 def refused_parts(fragment: str, allowlist: Allowlist) -> list[str]:
