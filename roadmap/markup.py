@@ -247,10 +247,11 @@ def sanitise(fragment: str, allowlist: Allowlist) -> str:
 def _normalised(fragment: str) -> str:
     """The fragment through the same serialiser with nothing filtered, to compare against.
 
-    Nothing means nothing: script and style elements keep their content and
-    comments stay, so that a fragment holding any of them differs from its
+    Nothing means nothing: script elements and comments stay, and a style
+    element's text stays (nh3 cannot keep the element while it filters style
+    attributes), so that a fragment holding any of them differs from its
     sanitised form and goes to the inspector, which refuses it by name."""
-    tags = set(re.findall(r"<([a-zA-Z][a-zA-Z0-9-]*)", fragment))
+    tags = set(re.findall(r"<([a-zA-Z][a-zA-Z0-9-]*)", fragment)) - {"style"}
     attrs = set(re.findall(r"\s([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?=\s*[=\s/>])", fragment))
     schemes = {url_scheme(u) for u in re.findall(r"(?:href|src)\s*=\s*[\"']?([^\"'\s>]*)", fragment)} - {"", "//", "?"}
     styles = {d.split(":", 1)[0].strip().lower() for v in re.findall(r"style\s*=\s*[\"']([^\"']*)", fragment)

@@ -131,6 +131,16 @@ FAULTS = {
         write("docs/extra.md", "# Extra\n\nA page nobody linked.\n"),
         ["are not included in the \"nav\" configuration", "  - extra.md"],
         "extra.md", "extra.md", "add each page listed above to 'nav:' in mkdocs.yml"),
+    # Raw HTML in a page, checked on the built page: the fast check once let
+    # script and style elements through, since its control stripped them too.
+    "script-in-a-page": Fault(
+        append(ABOUT, "\n\n<script>alert(1)</script>\n"),
+        ["the rendered page holds HTML that is not allowed: a <script> tag"],
+        "docs/about.md", "about.md", "remove it; pages may use Markdown"),
+    "style-in-a-page": Fault(
+        append(ABOUT, "\n\n<style>body { display: none; }</style>\n"),
+        ["the rendered page holds HTML that is not allowed: a <style> tag"],
+        "docs/about.md", "about.md", "remove it; pages may use Markdown"),
     "empty-page": Fault(
         both(write("docs/extra.md", "---\ndescription: To be written.\n---\n\n"), add_to_nav("extra.md")),
         ["the page has no content besides its front matter"],
