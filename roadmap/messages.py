@@ -9,27 +9,22 @@ from __future__ import annotations
 
 import re
 
-# The loggers whose messages get a fix: MkDocs' pages and nav (named after
-# their modules), the macros plugin.
-LOGGERS = ("mkdocs.structure.pages", "mkdocs.structure.nav", "mkdocs.plugins.mkdocs_macros.util")
+# The loggers whose messages get a fix: MkDocs' pages and nav (each named
+# after its module) and the macros plugin's.
+MODULE_LOGGERS = ("mkdocs.structure.pages", "mkdocs.structure.nav")
+PLUGIN_LOGGERS = ("mkdocs.plugins.mkdocs_macros.util",)
 
 
 def logger_names() -> list[str]:
-    """LOGGERS as the running generator names them. A fork that serves the
+    """The loggers as the running generator names them. A fork that serves the
     mkdocs modules under its own package (ProperDocs: `mkdocs.structure.pages`
-    is `properdocs.structure.pages`) logs under that package's name, which
-    the exit trial found (docs/decisions/0001-after-material.md)."""
+    is `properdocs.structure.pages`) logs under that package's name, as the
+    exit trial found (docs/decisions/0001-after-material.md)."""
     import importlib
 
-    names = []
-    for name in LOGGERS:
-        try:
-            names.append(importlib.import_module(name).__name__)
-        except ImportError:
-            names.append(name)   # a plugin's logger name, not a module
-        if names[-1] != name:
-            names.append(name)
-    return names
+    modules = (name for module in MODULE_LOGGERS for name in (importlib.import_module(module).__name__, module))
+    return [*dict.fromkeys(modules), *PLUGIN_LOGGERS]
+
 
 FIXES: list[tuple[re.Pattern, str]] = [
     (re.compile(r"contains a link '[^']*', but the doc '[^']*' does not contain an anchor"),
