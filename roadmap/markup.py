@@ -326,13 +326,12 @@ def render_data_markdown(text: str, file: str, entry: str | None, what: str) -> 
     with the abbreviation and attribute-list extensions the pages use, so
     that using them is seen and refused rather than silently ignored.
     """
-    abbreviations = AbbrExtension()
-    converter = markdown.Markdown(extensions=[abbreviations, "attr_list"], output_format="html")
     if "{{" in text or "{%" in text or "{#" in text:
         raise DataError(file, entry, f"{what} contains template syntax ('{{{{', '{{%' or '{{#')",
                         "data is not a template and would show it as written: remove it (to link another "
                         "term, list it under 'related:'), or put it in `code`")
-    rendered = converter.convert(text)
+    converter, abbreviations = _data_converter()
+    rendered = converter.reset().convert(text)
     if abbreviations.abbrs:
         names = ", ".join(sorted(abbreviations.abbrs))
         raise DataError(file, entry, f"{what} defines an abbreviation ({names}): '*[...]: ...' lines would "
