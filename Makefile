@@ -29,8 +29,9 @@ $(STAMP): requirements.txt pyproject.toml
 	touch $@
 
 # The preview is served at the root of 127.0.0.1:8000, whatever site_url says.
+# It rebuilds only the pages an edit changed (roadmap/preview.py).
 serve: $(STAMP)
-	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+	SITE_URL=http://127.0.0.1:8000/ $(BIN)/python -m roadmap.preview --dev-addr 127.0.0.1:8000
 
 # The strict build (roadmap/build.py, the one place its command is written):
 # built in a temporary directory and moved to site/ only on success; a failed

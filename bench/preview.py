@@ -17,6 +17,8 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
+from roadmap.preview import SERVE
+
 from .builds import SIZES, mkdocs_env
 from .corpus import generate_corpus
 from .log import log
@@ -97,7 +99,7 @@ def preview(project: Path, runs: int, label: str) -> dict:
     with serve_log.open("a", encoding="utf-8") as out:
         # `mkdocs serve` mounts the site under site_url's path: serve it at the root.
         proc = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+            [sys.executable, *SERVE, "-a", f"127.0.0.1:{port}"],   # as `make serve` runs it
             cwd=project, env=mkdocs_env({"SITE_URL": root_url}), stdout=out, stderr=subprocess.STDOUT,
         )
     try:

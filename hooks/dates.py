@@ -37,6 +37,7 @@ def on_nav(nav, config, files):
             except DataError as error:
                 raise as_plugin_error(error) from None
             own = state.data.page(file.src_uri).file
+        state.sources[file.src_uri] = frozenset({own, *reads})
         day = page_date(own, reads, history, fallback)
         state.dates[file.src_uri] = day
         file.page.update_date = day.isoformat()

@@ -31,6 +31,7 @@ class BuildState:
     data: SiteData                   # everything loaded and validated
     renderer: Renderer
     dates: dict[str, date] = field(default_factory=dict)   # page source -> last-updated date
+    sources: dict[str, frozenset[str]] = field(default_factory=dict)   # page source -> files its text read
 
     def use_files(self, files) -> None:
         """Give the renderer MkDocs' files, so views can resolve URLs."""
