@@ -92,6 +92,12 @@ def on_nav(nav, config, files):
     return nav
 
 
+def on_env(env, config, files):
+    if _build["active"]:
+        env.bytecode_cache = preview.THEME_TEMPLATES
+    return env
+
+
 @event_priority(-100)  # after Material's search plugin has written its index
 def on_post_build(config) -> None:
     if not _build["active"]:

@@ -317,6 +317,7 @@ FIX_DATA_MARKUP = ("write plain Markdown: paragraphs, *emphasis*, `code`, lists 
                    "no HTML tags, images, headings, attribute lists '{: ...}' or abbreviations '*[..]: ...'")
 
 
+@lru_cache(maxsize=8192)   # the same field, unchanged, in the next rebuild of the live preview
 def render_data_markdown(text: str, file: str, entry: str | None, what: str) -> str:
     """A Markdown field of a data file -> checked, sanitised HTML.
 

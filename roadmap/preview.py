@@ -27,6 +27,9 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import jinja2
+import jinja2.bccache
+
 # The preview's command (`make serve`, and the benchmark's preview section).
 SERVE = ("-m", "mkdocs", "serve", "--livereload", "--dirty")
 
@@ -34,6 +37,25 @@ SERVE = ("-m", "mkdocs", "serve", "--livereload", "--dirty")
 # that read the file. An edit anywhere else that the preview watches
 # rebuilds everything.
 TRACKED = ("docs/", "data/")
+
+
+class CompiledTemplates(jinja2.BytecodeCache):
+    """The theme's templates, compiled once per `mkdocs serve` instead of once
+    per rebuild (Jinja checks each template's source before reusing it)."""
+
+    def __init__(self) -> None:
+        self._compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._compiled.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+THEME_TEMPLATES = CompiledTemplates()
 
 
 @dataclass(frozen=True)
