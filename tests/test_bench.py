@@ -748,3 +748,14 @@ def test_server_without_gzip_sends_files_as_they_are(tmp_path):
     with SiteServer(tmp_path) as server:
         status, headers, body, _ = _get(server.url)
     assert status == 200 and headers["Content-Encoding"] is None and len(body) == 2013
+
+
+def test_a_rebuild_counts_as_done_once_the_server_says_it_is_over(tmp_path):
+    from bench.preview import builds_done
+
+    log = tmp_path / "serve.log"
+    log.write_text("INFO - Building documentation...\nINFO - Documentation built in 6.5 seconds\n"
+                   "INFO - [18:32:31] Detected file changes\nINFO - Building documentation...\n"
+                   "INFO - [18:32:32] Reloading browsers\nINFO - [18:32:33] Detected file changes\n"
+                   "ERROR - An error happened during the rebuild. The server will appear stuck\n", encoding="utf-8")
+    assert builds_done(log) == 2   # the first build is before serving; each rebuild ends in one of the two
