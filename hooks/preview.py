@@ -10,7 +10,6 @@ this hook does nothing.
 from __future__ import annotations
 
 import logging
-import time
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
@@ -40,8 +39,16 @@ def on_startup(command: str, dirty: bool) -> None:
         builder_log.addFilter(HideDirtyNotice())
 
 
+def watched(config) -> list[Path]:
+    paths = [Path(config.docs_dir), Path(config.config_file_path), *(Path(p) for p in config.watch)]
+    if config.theme.custom_dir:
+        paths.append(Path(config.theme.custom_dir))
+    return paths
+
+
 def on_config(config):
-    _build["started"] = time.time()
+    if _build["active"]:   # what the files are as this build begins
+        _build["files"] = preview.snapshot(Path(config.config_file_path).parent, watched(config))
     return config
 
 
@@ -66,10 +73,7 @@ def on_nav(nav, config, files):
         return nav
     state = build_for(config)
     last = preview.last_build()
-    watched = [Path(config.docs_dir), Path(config.config_file_path), *(Path(p) for p in config.watch)]
-    if config.theme.custom_dir:
-        watched.append(Path(config.theme.custom_dir))
-    changed = preview.changed_since(state.root, watched, last.started) if last else set()
+    changed = preview.changed_files(last.files, _build["files"]) if last else set()
     pages = list(files.documentation_pages())
     titles = {f.src_uri: preview.title_lines(f.content_string) for f in pages}
     waits = frozenset(src for src in state.sources if src not in state.renderer.generated
@@ -111,4 +115,4 @@ def on_post_build(config) -> None:
         (Path(config.site_dir) / "search" / "search_index.json").write_text(data, encoding="utf-8")
         search.search_index_prev = search.search_index
     state = build_for(config)
-    preview.remember(_build["started"], frozenset(state.sources), _build["titles"])
+    preview.remember(_build["files"], frozenset(state.sources), _build["titles"])

@@ -4,7 +4,8 @@
 when its file says it was modified. hooks/preview.py answers that question
 for every page from what the page was made of (the files its text read,
 recorded by `roadmap.recording` for the dates): a page is rebuilt when one
-of those files changed since the last build that succeeded. Anything else
+of those files changed since the last build that succeeded (by comparing
+each file's modification time with the one that build saw). Anything else
 that changed (the config, templates, overrides, the project's code), a page
 added or removed, a page whose title changed (other pages show it in their
 nav), or a failed last build means everything is rebuilt, as without
@@ -60,7 +61,7 @@ THEME_TEMPLATES = CompiledTemplates()
 
 @dataclass(frozen=True)
 class LastBuild:
-    started: float               # time.time() when the last successful build began
+    files: dict[str, int]        # every watched file -> its modification time (ns) when that build began
     pages: frozenset[str]        # the docs source paths it built
     titles: dict[str, str] = field(default_factory=dict)   # page -> its title lines (title_lines)
 
@@ -72,10 +73,10 @@ def last_build() -> LastBuild | None:
     return _last
 
 
-def remember(started: float, pages: frozenset[str], titles: dict[str, str]) -> None:
+def remember(files: dict[str, int], pages: frozenset[str], titles: dict[str, str]) -> None:
     """After a successful build: the next one compares against this."""
     global _last
-    _last = LastBuild(started, pages, titles)
+    _last = LastBuild(files, pages, titles)
 
 
 def forget() -> None:
@@ -83,18 +84,27 @@ def forget() -> None:
     _last = None
 
 
-def changed_since(root: Path, watched: list[Path], since: float) -> set[str]:
-    """Project-relative paths (posix) of files under `watched` modified at or after `since`."""
-    changed = set()
+def snapshot(root: Path, watched: list[Path]) -> dict[str, int]:
+    """Every file under `watched`, project-relative (posix), with its modification time.
+
+    Compared file by file with the last build's snapshot, never with the
+    clock: a file counts as changed when its time differs in either
+    direction (a checkout can set an older one), or it appeared or went."""
+    files = {}
+    top_root = root.resolve()
     for top in watched:
         paths = [top] if top.is_file() else (Path(d) / f for d, _, fs in os.walk(top) for f in fs)
         for path in paths:
             try:
-                if path.stat().st_mtime >= since:
-                    changed.add(path.resolve().relative_to(root.resolve()).as_posix())
-            except (OSError, ValueError):   # gone meanwhile, or outside the project: rebuild all
-                changed.add(str(path))
-    return changed
+                files[path.resolve().relative_to(top_root).as_posix()] = path.stat().st_mtime_ns
+            except (OSError, ValueError):   # gone meanwhile, or outside the project: counts as changed
+                files[str(path)] = -1
+    return files
+
+
+def changed_files(before: dict[str, int], now: dict[str, int]) -> set[str]:
+    """The files whose modification time differs, or that only one snapshot has."""
+    return {path for path in before.keys() | now.keys() if before.get(path) != now.get(path) or now[path] < 0}
 
 
 _TITLE_LINES = re.compile(r"^(?:title:.*|#[ \t].*)$", re.MULTILINE)

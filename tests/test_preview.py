@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from bench.project import copy_project
-from roadmap.preview import SERVE, LastBuild, plan, title_lines
+from roadmap.preview import SERVE, LastBuild, changed_files, plan, snapshot, title_lines
 
 PAGE = "docs/who-hires.md"
 TERM = "data/glossary/overfitting.md"
@@ -23,7 +23,7 @@ SOURCES = {
     "glossary/overfitting.md": frozenset({TERM}),
 }
 TITLES = {src: f"# {src}" for src in SOURCES}
-LAST = LastBuild(100.0, frozenset(SOURCES), dict(TITLES))
+LAST = LastBuild({}, frozenset(SOURCES), dict(TITLES))
 
 
 # -- Which pages a change rebuilds ------------------------------------------------
@@ -48,7 +48,7 @@ def test_an_edited_term_rebuilds_every_page_that_shows_it():
 def test_the_whole_guide_waits_for_a_full_rebuild_and_the_plan_says_so():
     sources = {**SOURCES, "print.md": frozenset({"docs/print.md", PAGE, TERM})}
     titles = {**TITLES, "print.md": "# print"}
-    last = LastBuild(100.0, frozenset(sources), titles)
+    last = LastBuild({}, frozenset(sources), titles)
     result = plan({PAGE}, sources, titles, last, waits=frozenset({"print.md"}))
     assert result.pages == {"who-hires.md"}
     assert result.waiting == {"print.md"}
@@ -80,6 +80,21 @@ def test_a_new_title_rebuilds_everything_because_other_pages_show_it_in_their_na
     result = plan({PAGE}, SOURCES, retitled, LAST)
     assert result.everything
     assert "who-hires.md" in result.reason
+
+
+def test_a_file_changed_when_its_time_differs_either_way_or_it_came_or_went(tmp_path):
+    (tmp_path / "docs").mkdir()
+    for name in ("a.md", "b.md", "c.md"):
+        (tmp_path / "docs" / name).write_text(name, encoding="utf-8")
+    before = snapshot(tmp_path, [tmp_path / "docs"])
+    assert changed_files(before, snapshot(tmp_path, [tmp_path / "docs"])) == set()
+    a, b = tmp_path / "docs" / "a.md", tmp_path / "docs" / "b.md"
+    os.utime(a, ns=(a.stat().st_atime_ns, a.stat().st_mtime_ns + 1_000_000))   # newer
+    os.utime(b, ns=(b.stat().st_atime_ns, b.stat().st_mtime_ns - 86_400 * 10**9))  # older (a checkout)
+    (tmp_path / "docs" / "c.md").unlink()
+    (tmp_path / "docs" / "d.md").write_text("new", encoding="utf-8")
+    assert changed_files(before, snapshot(tmp_path, [tmp_path / "docs"])) == {
+        "docs/a.md", "docs/b.md", "docs/c.md", "docs/d.md"}
 
 
 def test_title_lines_are_the_title_field_and_the_first_heading():
