@@ -20,6 +20,8 @@ from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
+from .recording import covers
+
 MONTHS = ("January", "February", "March", "April", "May", "June", "July",
           "August", "September", "October", "November", "December")
 _COMMIT = "\x00"
@@ -61,8 +63,7 @@ def newest(path: str, dates: dict[str, date]) -> date | None:
     """Newest date of a file, or of any file under a folder."""
     if path in dates:
         return dates[path]
-    prefix = path.rstrip("/") + "/"
-    found = [d for p, d in dates.items() if p.startswith(prefix)]
+    found = [d for p, d in dates.items() if covers(path, p)]
     return max(found) if found else None
 
 

@@ -31,6 +31,8 @@ from pathlib import Path
 import jinja2
 import jinja2.bccache
 
+from .recording import covers
+
 # The preview's command (`make serve`, and the benchmark's preview section).
 SERVE = ("-m", "mkdocs", "serve", "--livereload", "--dirty")
 
@@ -118,11 +120,6 @@ def title_lines(text: str) -> str:
     return "\n".join(fields[:1] + headings[:1])
 
 
-def _reads(read: frozenset[str], path: str) -> bool:
-    """`read` holds `path`, or a folder above it."""
-    return path in read or any(path.startswith(r.rstrip("/") + "/") for r in read)
-
-
 @dataclass(frozen=True)
 class Plan:
     everything: bool                 # build every page
@@ -148,7 +145,7 @@ def plan(changed: set[str], sources: dict[str, frozenset[str]], titles: dict[str
     retitled = sorted(src for src, lines in titles.items() if last.titles.get(src) != lines)
     if retitled:
         return Plan(True, f"the title of {retitled[0]} changed")
-    touched = frozenset(src for src, read in sources.items() if any(_reads(read, path) for path in changed))
+    touched = frozenset(src for src, read in sources.items() if any(covers(r, path) for r in read for path in changed))
     shown = sorted(changed)
     named = ", ".join(shown[:3]) + (f" and {len(shown) - 3} more" if len(shown) > 3 else "")
     return Plan(False, named or "nothing", touched - waits, touched & waits)

@@ -15,6 +15,11 @@ from contextvars import ContextVar
 _active: ContextVar[tuple[set[str], ...]] = ContextVar("roadmap_reads", default=())
 
 
+def covers(read: str, path: str) -> bool:
+    """A recorded read covers `path` when it is that file or a folder above it."""
+    return path == read or path.startswith(read.rstrip("/") + "/")
+
+
 def record(*files: str) -> None:
     """Note that the output being made depends on these files (repository paths)."""
     for reads in _active.get():

@@ -119,7 +119,7 @@ EPOCH = "1798761600"   # 2027-01-01: the copy is not a git repository, so pages 
 # Two builds as `mkdocs serve --dirty` makes them (one startup, a new config per
 # build), with an edit to a page and to a term in between; prints each build's log.
 PREVIEW_DRIVER = textwrap.dedent("""
-    import io, logging, sys, time
+    import io, logging, sys
     from pathlib import Path
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -139,7 +139,7 @@ PREVIEW_DRIVER = textwrap.dedent("""
     first.plugins.on_startup(command="serve", dirty=True)
     build(first, serve_url="%(url)s", dirty=True)
     print("BUILD 1", stream.getvalue().count("Preview: building every page"))
-    time.sleep(1.1)
+
     for name, marker in (("%(page)s", "Preview marker page"), ("%(term)s", "Preview marker term")):
         path = project / name
         path.write_text(path.read_text(encoding="utf-8").rstrip() + " " + marker + ".\\n", encoding="utf-8")
